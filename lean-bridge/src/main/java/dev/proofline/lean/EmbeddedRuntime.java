@@ -1,0 +1,56 @@
+package dev.proofline.lean;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The WebAssembly Lean from npm, run by the Node 24 from npm; installed on first use. */
+public final class EmbeddedRuntime implements LeanRuntime {
+    private final Path cacheDir;
+    private final WasmInstaller installer;
+
+    public EmbeddedRuntime(Path cacheDir) {
+        this.cacheDir = cacheDir;
+        this.installer = new WasmInstaller(cacheDir, msg -> System.err.println("[proofline] " + msg));
+    }
+
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    public WasmInstaller.Installation install() throws IOException {
+        return installer.ensureInstalled();
+    }
+
+    @Override
+    public LeanLaunch launch(Path replProgram, List<String> header, Path scratchDir) throws IOException {
+        WasmInstaller.Installation inst = install();
+        List<String> cmd = new ArrayList<>(List.of(inst.node().toString(), inst.leanJs().toString(),
+                "-j1", "--run", replProgram.toString()));
+        cmd.addAll(header);
+        // Lean sees only these host directories: its own (it looks itself up at start), the library and the
+        // REPL program, all read-only, and the scratch dir.
+        String mounts = String.join(":", inst.leanJs().getParent().toString(), inst.library().toString(),
+                replProgram.getParent().toString(), scratchDir.toString());
+        return new LeanLaunch(cmd, Map.of("LEAN_PATH", inst.library().toString(), "PROOFLINE_MOUNTS", mounts,
+                "NODE_COMPILE_CACHE", cacheDir.resolve("node-compile-cache").toString()), scratchDir);
+    }
+
+    @Override
+    public RuntimeInfo describe() throws IOException {
+        WasmInstaller.Installation inst = install();
+        String out = ExternalCommand.run(List.of(inst.node().toString(), inst.leanJs().toString(), "--version"),
+                Map.of("PROOFLINE_MOUNTS", inst.dir().toString()), inst.dir(), Duration.ofMinutes(2), false);
+        return new RuntimeInfo("embedded", leanVersionLine(out),
+                WasmInstaller.LEAN_PACKAGE + " + " + WasmInstaller.NODE_PACKAGE + " from npm, in " + inst.dir());
+    }
+
+    /** The {@code Lean (version …)} line among the build's debug chatter. */
+    static String leanVersionLine(String output) {
+        return output.lines().filter(l -> l.startsWith("Lean (version")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Lean version line in: " + output)).strip();
+    }
+}

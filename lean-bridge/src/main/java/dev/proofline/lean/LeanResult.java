@@ -1,0 +1,44 @@
+package dev.proofline.lean;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of one request: Lean's reply, or why there is none.
+ *
+ * @param status {@code OK} when Lean replied; {@code TIMEOUT} and {@code CRASHED} when the process was
+ *     killed or died (it has been replaced); {@code REFUSED} when the REPL rejected the request itself
+ * @param env the kept environment's number, if the request asked to keep it
+ * @param detail the REPL's error, or what is known of a crash
+ */
+public record LeanResult(Status status, Integer env, List<LeanMessage> messages, List<LeanMessage.Position> sorries,
+                         List<Declaration> declarations, long elapsedMs, String detail) {
+
+    public enum Status { OK, TIMEOUT, CRASHED, REFUSED }
+
+    public LeanResult {
+        messages = List.copyOf(messages);
+        sorries = List.copyOf(sorries);
+        declarations = List.copyOf(declarations);
+    }
+
+    static LeanResult withoutReply(Status status, long elapsedMs, String detail) {
+        return new LeanResult(status, null, List.of(), List.of(), List.of(), elapsedMs, detail);
+    }
+
+    public boolean isOk() {
+        return status == Status.OK;
+    }
+
+    public List<LeanMessage> errors() {
+        return messages.stream().filter(LeanMessage::isError).toList();
+    }
+
+    public boolean hasErrors() {
+        return messages.stream().anyMatch(LeanMessage::isError);
+    }
+
+    public Optional<Declaration> declaration(String name) {
+        return declarations.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.proofline.lean;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How a Lean process is started. Every runtime runs the same REPL program and speaks the same JSON
+ * protocol; they differ only in where Lean comes from.
+ */
+public interface LeanRuntime {
+
+    /** Makes the runtime ready (installing it if needed) and says how to start the REPL. */
+    LeanLaunch launch(Path replProgram, List<String> header, Path scratchDir) throws IOException;
+
+    /** Which Lean this is, its version, and where it came from. */
+    RuntimeInfo describe() throws IOException;
+
+    /** The WebAssembly Lean installed from npm into Proofline's cache: the default. */
+    static LeanRuntime embedded() {
+        return new EmbeddedRuntime(ProoflineCache.defaultDir());
+    }
+
+    /** A {@code lean} on PATH, as users with elan have. */
+    static LeanRuntime nativeLean() {
+        return new NativeRuntime(Path.of("lean"));
+    }
+}

@@ -1,0 +1,193 @@
+package dev.proofline.lean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The bridge against the real embedded Lean: one pool of two workers, shared by every test here. */
+class LeanPoolTest {
+    static final List<String> INIT = List.of("Init");
+    static LeanPool pool;
+
+    @BeforeAll
+    static void open() throws Exception {
+        pool = Lean.pool().workers(2).timeout(Duration.ofSeconds(60)).open();
+    }
+
+    @AfterAll
+    static void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    @Test
+    void correctProofHasNoErrors() {
+        LeanResult r = pool.send(LeanRequest.of("theorem t (a b : Nat) : a + b = b + a := by omega").axiomsOf("t"));
+        assertEquals(LeanResult.Status.OK, r.status(), r.detail());
+        assertFalse(r.hasErrors(), r.messages().toString());
+        Declaration t = r.declaration("t").orElseThrow();
+        assertTrue(t.found());
+        assertEquals("theorem", t.kind());
+        assertEquals(List.of(), t.axioms());
+    }
+
+    @Test
+    void wrongProofReportsLeansErrorWithPosition() {
+        LeanResult r = pool.check("theorem bad : 2 + 2 = 5 := by decide");
+        assertTrue(r.hasErrors());
+        LeanMessage e = r.errors().get(0);
+        assertTrue(e.data().contains("decide"), e.data());
+        assertEquals(1, e.pos().line());
+        assertEquals(30, e.pos().column(), "the error is on `decide`");
+        assertNotNull(e.endPos());
+    }
+
+    @Test
+    void sorryIsVisible() {
+        LeanResult r = pool.send(LeanRequest.of("theorem s : 1 = 2 := sorry").axiomsOf("s"));
+        assertFalse(r.hasErrors());
+        assertEquals(1, r.sorries().size());
+        assertEquals(List.of("sorryAx"), r.declaration("s").orElseThrow().axioms());
+    }
+
+    @Test
+    void axiomsAreReportedPerDeclaration() {
+        LeanResult r = pool.send(LeanRequest.of("""
+                axiom cheat : False
+                theorem uses_cheat : 1 = 2 := cheat.elim
+                theorem uses_native : 10 < 20 := by native_decide
+                """).axiomsOf("uses_cheat", "uses_native", "Nat.add_comm"));
+        assertFalse(r.hasErrors(), r.messages().toString());
+        assertEquals(List.of("cheat"), r.declaration("uses_cheat").orElseThrow().axioms());
+        assertEquals(List.of("Lean.ofReduceBool"), r.declaration("uses_native").orElseThrow().axioms());
+        // an imported library theorem: its proof is not shipped in this build, and it is not an assumption
+        Declaration lib = r.declaration("Nat.add_comm").orElseThrow();
+        assertTrue(lib.imported());
+        assertEquals(List.of(), lib.axioms());
+    }
+
+    @Test
+    void commandsDoNotLeakIntoEachOther() {
+        assertFalse(pool.check("theorem leak : True := trivial").hasErrors());
+        LeanResult r = pool.check("example : True := leak");
+        assertTrue(r.hasErrors(), "a declaration from an earlier request must not be visible");
+    }
+
+    @Test
+    void autoImplicitIsOff() {
+        LeanResult r = pool.check("theorem ai : x = x := rfl");
+        assertTrue(r.hasErrors(), "an unknown name in a statement must be an error, not a silent variable");
+    }
+
+    @Test
+    void keptEnvironmentsCanBeReusedAndDropped() throws Exception {
+        pool.withSession(INIT, s -> {
+            Duration t = Duration.ofSeconds(30);
+            LeanResult first = s.send(LeanRequest.of("def double (n : Nat) := 2 * n").keeping(), t);
+            assertNotNull(first.env());
+            LeanResult second = s.send(LeanRequest.of("example : double 3 = 6 := rfl").inEnv(first.env()), t);
+            assertFalse(second.hasErrors(), second.messages().toString());
+            assertEquals(LeanResult.Status.OK, s.drop(List.of(first.env()), t).status());
+            LeanResult gone = s.send(LeanRequest.of("example : True := trivial").inEnv(first.env()), t);
+            assertEquals(LeanResult.Status.REFUSED, gone.status());
+            assertTrue(gone.detail().contains("unknown environment"), gone.detail());
+            return null;
+        });
+    }
+
+    @Test
+    void unicodeAcrossReadChunksSurvives() {
+        // 30,000 three-byte characters: the request spans several reads of the patched stdin
+        String comment = "/- " + "∀".repeat(30_000) + " -/\n";
+        LeanResult r = pool.check(comment + "theorem u (p : Prop) : p → p := fun h => h");
+        assertEquals(LeanResult.Status.OK, r.status(), r.detail());
+        assertFalse(r.hasErrors(), r.messages().toString());
+    }
+
+    @Test
+    void heavyTacticIsCutByTheHeartbeatLimit() {
+        // simp over 64 conjuncts takes ~9 s here with Lean's default limit; 20,000 heartbeats stop it early
+        LeanResult r = pool.send(LeanRequest.of("theorem big : " + conjunction(0, 63) + " := by simp").heartbeats(20));
+        assertEquals(LeanResult.Status.OK, r.status(), r.detail());
+        assertTrue(r.errors().stream().anyMatch(m -> m.data().contains("maximum number of heartbeats")),
+                r.messages().toString());
+    }
+
+    /** A balanced conjunction of {@code 0 + k = k}: much work for simp, little nesting. */
+    static String conjunction(int lo, int hi) {
+        if (lo == hi) {
+            return "0 + " + lo + " = " + lo;
+        }
+        int mid = (lo + hi) / 2;
+        return "(" + conjunction(lo, mid) + ") ∧ (" + conjunction(mid + 1, hi) + ")";
+    }
+
+    @Test
+    void withoutHeartbeatsTheWallClockCutsItAndThePoolStillAnswers() {
+        LeanResult r = pool.send(INIT, LeanRequest.of("theorem z : True := by sleep 600000; trivial").heartbeats(0),
+                Duration.ofSeconds(3));
+        assertEquals(LeanResult.Status.TIMEOUT, r.status());
+        assertTrue(r.elapsedMs() < 10_000, "cut after " + r.elapsedMs() + " ms");
+        LeanResult after = pool.check("theorem after : 1 + 1 = 2 := rfl");
+        assertEquals(LeanResult.Status.OK, after.status(), after.detail());
+        assertFalse(after.hasErrors());
+    }
+
+    @Test
+    void aKilledProcessIsReplacedAndTheNextRequestSucceeds() throws Exception {
+        LeanResult inFlight = pool.withSession(INIT, s -> {
+            CompletableFuture<LeanResult> slow = CompletableFuture.supplyAsync(
+                    () -> s.send(LeanRequest.of("theorem w : True := by sleep 20000; trivial"), Duration.ofSeconds(60)));
+            sleepQuietly(1000);
+            ProcessHandle.of(s.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            return slow.join();
+        });
+        assertEquals(LeanResult.Status.CRASHED, inFlight.status());
+        for (int i = 0; i < 3; i++) {
+            LeanResult next = pool.check("theorem next : 2 * 3 = 6 := rfl");
+            assertEquals(LeanResult.Status.OK, next.status(), next.detail());
+            assertFalse(next.hasErrors());
+        }
+    }
+
+    @Test
+    void twoRequestsRunInParallelOnTwoSessions() {
+        // a worker replaced by another test may still be starting: measure with both warm
+        long waitUntil = System.nanoTime() + 180_000_000_000L;
+        while (pool.idleSessions().getOrDefault(INIT, 0) < 2 && System.nanoTime() < waitUntil) {
+            sleepQuietly(200);
+        }
+        long t0 = System.nanoTime();
+        CompletableFuture<LeanResult> a = CompletableFuture.supplyAsync(() -> pool.check("theorem pa : True := by sleep 3000; trivial"));
+        CompletableFuture<LeanResult> b = CompletableFuture.supplyAsync(() -> pool.check("theorem pb : True := by sleep 3000; trivial"));
+        assertFalse(a.join().hasErrors());
+        assertFalse(b.join().hasErrors());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        // one after the other would take at least 6 s
+        assertTrue(ms < 5_500, "two 3-s requests took " + ms + " ms together");
+    }
+
+    @Test
+    void malformedRequestsAreRefusedClearly() {
+        LeanResult r = pool.send(LeanRequest.of("example : True := trivial").inEnv(999));
+        assertEquals(LeanResult.Status.REFUSED, r.status());
+        assertEquals("unknown environment 999", r.detail());
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.proofline.batch;
+
+import dev.proofline.check.Candidate;
+import dev.proofline.check.Problem;
+import dev.proofline.check.ProofChecker;
+import dev.proofline.check.Verdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Checks a candidates file against a problem set, appending each verdict to the results file as soon as
+ * it is known and skipping candidates the results file already has.
+ */
+public final class BatchCheck {
+    /** A candidate ready to check, or already judged invalid while reading. */
+    record Job(String problem, String candidateId, Candidate candidate, Verdict invalid) {}
+
+    private final ProblemSet problems;
+    private final ProofChecker checker;
+    private final int parallelism;
+
+    public BatchCheck(ProblemSet problems, ProofChecker checker, int parallelism) {
+        this.problems = problems;
+        this.checker = checker;
+        this.parallelism = parallelism;
+    }
+
+    /** Reads the candidates; every line becomes a job, bad lines become invalid verdicts. */
+    static List<Job> jobs(Path candidates, ProblemSet problems) throws IOException {
+        List<Job> jobs = new ArrayList<>();
+        Map<String, Integer> ordinal = new HashMap<>();
+        for (Jsonl.Line line : Jsonl.read(candidates)) {
+            String where = line.where();
+            if (line.error() != null) {
+                jobs.add(new Job("?", where, null, Verdict.invalid("?", where, line.error())));
+                continue;
+            }
+            String problem = Jsonl.text(line.node(), "problem");
+            String key = problem == null ? "?" : problem;
+            int k = ordinal.merge(key, 1, Integer::sum) - 1;
+            String id = Jsonl.text(line.node(), "id");
+            String candidateId = id != null ? id : key + "#" + k;
+            try {
+                Candidate c = new Candidate(problem, candidateId, Jsonl.text(line.node(), "proof"),
+                        Jsonl.text(line.node(), "code"));
+                if (!problems.byId().containsKey(problem)) {
+                    jobs.add(new Job(key, candidateId, null,
+                            Verdict.invalid(key, candidateId, "unknown problem '" + problem + "' (" + where + ")")));
+                } else {
+                    jobs.add(new Job(problem, candidateId, c, null));
+                }
+            } catch (IllegalArgumentException e) {
+                jobs.add(new Job(key, candidateId, null, Verdict.invalid(key, candidateId, e.getMessage() + " (" + where + ")")));
+            }
+        }
+        return jobs;
+    }
+
+    /**
+     * Runs the batch; {@code onVerdict} sees each new verdict. Returns all verdicts of the results file,
+     * earlier runs' included.
+     */
+    public List<Verdict> run(Path candidates, Path out, Consumer<Integer> onTotal, Consumer<Verdict> onVerdict)
+            throws IOException {
+        List<Job> all = jobs(candidates, problems);
+        List<Verdict> verdicts = Collections.synchronizedList(new ArrayList<>());
+        try (ResultLog log = new ResultLog(out)) {
+            verdicts.addAll(log.previous());
+            List<Job> todo = all.stream().filter(j -> !log.isDone(j.problem(), j.candidateId())).toList();
+            onTotal.accept(todo.size());
+            ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (Job job : todo) {
+                    futures.add(pool.submit(() -> {
+                        Verdict v = job.invalid() != null ? job.invalid()
+                                : checker.check(problems.byId().get(job.problem()), job.candidate(), job.candidateId());
+                        try {
+                            log.append(v);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        verdicts.add(v);
+                        onVerdict.accept(v);
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException("checking failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        return verdicts;
+    }
+
+    public Map<String, Problem> problems() {
+        return problems.byId();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.proofline.batch;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads JSON Lines: each line is parsed on its own, so one bad line costs only itself. */
+final class Jsonl {
+    static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** One line of the file: its number, and the parsed object or why it is not one. */
+    record Line(Path file, int number, JsonNode node, String error) {
+        String where() {
+            return file.getFileName() + ":" + number;
+        }
+    }
+
+    private Jsonl() {}
+
+    static List<Line> read(Path file) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int n = 0;
+            for (String text; (text = r.readLine()) != null; ) {
+                n++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                try {
+                    JsonNode node = JSON.readTree(text);
+                    lines.add(node != null && node.isObject() ? new Line(file, n, node, null)
+                            : new Line(file, n, null, "not a JSON object"));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    lines.add(new Line(file, n, null, "not JSON: " + e.getOriginalMessage()));
+                }
+            }
+        }
+        return lines;
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : v.toString();
+    }
+
+    static List<String> strings(JsonNode node, String field) {
+        List<String> out = new ArrayList<>();
+        JsonNode v = node.get(field);
+        if (v != null && v.isArray()) {
+            v.forEach(x -> out.add(x.asText()));
+        } else if (v != null && v.isTextual()) {
+            out.add(v.asText());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.proofline.batch;
+
+import dev.proofline.check.Verdict;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Counts per verdict and reason, and pass@k over the problems that have candidates. */
+public record Summary(Map<Verdict.Kind, Long> verdicts, Map<String, Long> reasons, int problems, int maxSamples,
+                      double passAt1, double passAtK) {
+
+    public static Summary of(Collection<Verdict> all) {
+        Map<Verdict.Kind, Long> verdicts = new LinkedHashMap<>();
+        for (Verdict.Kind k : Verdict.Kind.values()) {
+            verdicts.put(k, all.stream().filter(v -> v.verdict() == k).count());
+        }
+        Map<String, Long> reasons = all.stream().flatMap(v -> v.reasons().stream())
+                .map(r -> r.contains(":") ? r.substring(0, r.indexOf(':')) : r)
+                .collect(Collectors.groupingBy(r -> r, TreeMap::new, Collectors.counting()));
+        Map<String, int[]> perProblem = new TreeMap<>();
+        for (Verdict v : all) {
+            int[] nc = perProblem.computeIfAbsent(v.problem(), p -> new int[2]);
+            nc[0]++;
+            if (v.verdict() == Verdict.Kind.accepted) {
+                nc[1]++;
+            }
+        }
+        int k = perProblem.values().stream().mapToInt(nc -> nc[0]).max().orElse(0);
+        double p1 = perProblem.values().stream().mapToDouble(nc -> passAtK(nc[0], nc[1], 1)).average().orElse(0);
+        double pk = perProblem.values().stream().mapToDouble(nc -> passAtK(nc[0], nc[1], Math.min(k, nc[0])))
+                .average().orElse(0);
+        return new Summary(verdicts, reasons, perProblem.size(), k, p1, pk);
+    }
+
+    /**
+     * The unbiased estimator of pass@k from n samples of which c are correct (Chen et al., 2021):
+     * 1 - C(n-c, k) / C(n, k), computed as a product to stay exact for large n.
+     */
+    public static double passAtK(int n, int c, int k) {
+        if (k <= 0 || n <= 0) {
+            return 0;
+        }
+        if (n - c < k) {
+            return 1.0;
+        }
+        double fail = 1.0;
+        for (int i = n - c + 1; i <= n; i++) {
+            fail *= 1.0 - (double) k / i;
+        }
+        return 1.0 - fail;
+    }
+
+    public String render() {
+        StringBuilder s = new StringBuilder();
+        long total = verdicts.values().stream().mapToLong(Long::longValue).sum();
+        s.append("candidates: ").append(total).append('\n');
+        verdicts.forEach((kind, n) -> s.append(String.format("  %-9s %6d%n", kind, n)));
+        if (!reasons.isEmpty()) {
+            s.append("reasons:\n");
+            reasons.forEach((r, n) -> s.append(String.format("  %-18s %6d%n", r, n)));
+        }
+        s.append(String.format("problems: %d   pass@1: %.3f   pass@%d: %.3f%n", problems, passAt1, maxSamples, passAtK));
+        return s.toString();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.proofline.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proofline.lean.Lean;
+import dev.proofline.lean.LeanPool;
+import dev.proofline.lean.LeanRequest;
+import dev.proofline.lean.LeanResult;
+import dev.proofline.lean.LeanRuntime;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code proofline bench bridge}: cold start, warm latency, throughput with 1 and 2 workers, and memory
+ * of the Lean bridge, on a fixed sample of proofs of different tactics. The last line is JSON.
+ */
+@Command(name = "bridge", mixinStandardHelpOptions = true,
+        description = "Measure the Lean bridge: start-up, per-proof latency, throughput, memory.")
+final class BenchBridgeCommand implements Callable<Integer> {
+    @Option(names = "--rounds", defaultValue = "3", description = "Passes over the sample per measurement (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Mixin
+    RuntimeOptions runtimeOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> sample = sample();
+        LeanRuntime runtime = runtimeOptions.runtime();
+        runtime.describe(); // installs first, so that install time is not counted as start-up
+
+        long t0 = System.nanoTime();
+        double readyS;
+        List<Double> latencies = new ArrayList<>();
+        double perS1;
+        try (LeanPool one = Lean.pool().runtime(runtime).workers(1).open()) {
+            readyS = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("cold start to ready: %.1f s%n", readyS);
+            verify(one, sample);
+            for (int r = 0; r < rounds; r++) {
+                for (String cmd : sample) {
+                    long s = System.nanoTime();
+                    one.check(cmd);
+                    latencies.add((System.nanoTime() - s) / 1e6);
+                }
+            }
+            perS1 = throughput(one, sample, 1);
+        }
+        Collections.sort(latencies);
+        double median = percentile(latencies, 50);
+        double p95 = percentile(latencies, 95);
+        System.out.printf("warm latency over %d proofs: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                latencies.size(), median, p95, latencies.get(latencies.size() - 1));
+        System.out.printf("throughput, 1 worker: %.1f proofs/s%n", perS1);
+
+        double perS2;
+        long rssMb;
+        try (LeanPool two = Lean.pool().runtime(runtime).workers(2).open()) {
+            verify(two, sample);
+            perS2 = throughput(two, sample, 2);
+            rssMb = two.idleRss().stream().mapToLong(Long::longValue).max().orElse(0) >> 20;
+        }
+        System.out.printf("throughput, 2 workers: %.1f proofs/s (%.2fx one worker)%n", perS2, perS2 / perS1);
+        System.out.printf("RSS per worker: %d MB%n", rssMb);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ready_s", round(readyS));
+        json.put("median_ms", round(median));
+        json.put("p95_ms", round(p95));
+        json.put("per_s_1", round(perS1));
+        json.put("per_s_2", round(perS2));
+        json.put("rss_mb", rssMb);
+        System.out.println(new ObjectMapper().writeValueAsString(json));
+        return 0;
+    }
+
+    /** Every proof of the sample must be accepted, or the numbers would measure error paths. */
+    private static void verify(LeanPool pool, List<String> sample) {
+        for (String cmd : sample) {
+            LeanResult r = pool.check(cmd);
+            if (!r.isOk() || r.hasErrors()) {
+                throw new IllegalStateException("bench proof failed: " + cmd + " -> " + r.status() + " " + r.messages()
+                        + (r.detail() == null ? "" : " " + r.detail()));
+            }
+        }
+    }
+
+    private double throughput(LeanPool pool, List<String> sample, int threads) throws Exception {
+        List<String> work = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            work.addAll(sample);
+        }
+        ExecutorService exec = Executors.newFixedThreadPool(threads);
+        try {
+            long s = System.nanoTime();
+            List<Future<LeanResult>> done = new ArrayList<>();
+            for (String cmd : work) {
+                done.add(exec.submit(() -> pool.send(LeanRequest.of(cmd))));
+            }
+            for (Future<LeanResult> f : done) {
+                f.get();
+            }
+            return work.size() / ((System.nanoTime() - s) / 1e9);
+        } finally {
+            exec.shutdownNow();
+        }
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 100) / 100.0;
+    }
+
+    static List<String> sample() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> cmds = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                BenchBridgeCommand.class.getResourceAsStream("/bench/bridge-sample.jsonl"), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (!line.isBlank()) {
+                    cmds.add(json.readTree(line).get("cmd").asText());
+                }
+            }
+        }
+        return cmds;
+    }
+}

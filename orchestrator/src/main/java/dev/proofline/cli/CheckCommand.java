@@ -1,0 +1,93 @@
+package dev.proofline.cli;
+
+import dev.proofline.batch.BatchCheck;
+import dev.proofline.batch.ProblemSet;
+import dev.proofline.batch.Summary;
+import dev.proofline.check.ProofChecker;
+import dev.proofline.check.Verdict;
+import dev.proofline.lean.Lean;
+import dev.proofline.lean.LeanPool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code proofline check}: verdicts for a batch of candidate proofs. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check candidate proofs against their problems with Lean; one JSON verdict per candidate.")
+final class CheckCommand implements Callable<Integer> {
+    @Option(names = "--problems", required = true, description = "Problems, JSONL: {id, header?, statement, informal?, tags?}.")
+    Path problems;
+
+    @Option(names = "--candidates", required = true, description = "Candidates, JSONL: {problem, id?, proof}.")
+    Path candidates;
+
+    @Option(names = "--out", required = true,
+            description = "Results, JSONL, appended as verdicts come; a rerun skips candidates already there.")
+    Path out;
+
+    @Option(names = "--workers", description = "Lean processes in parallel (default: one per core, as memory allows).")
+    Integer workers;
+
+    @Option(names = "--timeout", defaultValue = "60s", converter = Durations.class,
+            description = "Wall-clock limit per candidate (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--allow-axiom", description = "Axioms a proof may use (default: propext, Classical.choice, Quot.sound).")
+    List<String> allowedAxioms;
+
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Override
+    public Integer call() throws Exception {
+        for (Path in : List.of(problems, candidates)) {
+            if (!Files.isRegularFile(in)) {
+                System.err.println("proofline check: no such file: " + in);
+                return 2;
+            }
+        }
+        ProblemSet set = ProblemSet.readJsonl(problems);
+        set.rejectedLines().forEach(r -> System.err.println("skipped problem " + r));
+        Lean.PoolBuilder builder = Lean.pool().runtime(runtime.runtime()).timeout(timeout);
+        if (workers != null) {
+            builder.workers(workers);
+        }
+        System.err.println("Starting Lean…");
+        try (LeanPool pool = builder.open()) {
+            Set<String> axioms = allowedAxioms == null ? ProofChecker.STANDARD_AXIOMS : Set.copyOf(allowedAxioms);
+            BatchCheck batch = new BatchCheck(set, new ProofChecker(pool, axioms), pool.workers());
+            AtomicInteger accepted = new AtomicInteger();
+            ProgressBar[] bar = new ProgressBar[1];
+            List<Verdict> verdicts;
+            try {
+                verdicts = batch.run(candidates, out, total -> bar[0] = new ProgressBarBuilder().setTaskName("check")
+                        .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).setUnit(" cand", 1)
+                        .showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                        .build(), v -> {
+                    if (v.verdict() == Verdict.Kind.accepted) {
+                        accepted.incrementAndGet();
+                    }
+                    bar[0].setExtraMessage("accepted " + accepted.get());
+                    bar[0].step();
+                });
+            } finally {
+                if (bar[0] != null) {
+                    bar[0].close();
+                }
+            }
+            System.out.print(Summary.of(verdicts).render());
+            System.out.println("results: " + out);
+        }
+        return 0;
+    }
+}
