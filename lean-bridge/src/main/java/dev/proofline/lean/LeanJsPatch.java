@@ -22,7 +22,7 @@ import java.util.List;
  *   <li>A read returns the bytes already available instead of blocking to fill the whole buffer, so a
  *       line-by-line {@code getLine} answers each request as it comes.</li>
  *   <li>Only the host directories named in {@code PROOFLINE_MOUNTS} (colon-separated) are visible to
- *       Lean, instead of all of /home and /tmp: the library, the REPL program and a scratch directory.</li>
+ *       Lean, instead of all of /home and /tmp: see {@link EmbeddedRuntime#launch}.</li>
  * </ol>
  */
 public final class LeanJsPatch {

@@ -42,7 +42,7 @@ public final class BatchCheck {
         for (Jsonl.Line line : Jsonl.read(candidates)) {
             String where = line.where();
             if (line.error() != null) {
-                jobs.add(new Job("?", where, null, Verdict.invalid("?", where, line.error())));
+                jobs.add(new Job("?", where, null, Verdict.invalid("?", where, "bad-line: " + where + ": " + line.error())));
                 continue;
             }
             String problem = Jsonl.text(line.node(), "problem");
@@ -55,12 +55,13 @@ public final class BatchCheck {
                         Jsonl.text(line.node(), "code"));
                 if (!problems.byId().containsKey(problem)) {
                     jobs.add(new Job(key, candidateId, null,
-                            Verdict.invalid(key, candidateId, "unknown problem '" + problem + "' (" + where + ")")));
+                            Verdict.invalid(key, candidateId, "unknown-problem: '" + problem + "' (" + where + ")")));
                 } else {
                     jobs.add(new Job(problem, candidateId, c, null));
                 }
             } catch (IllegalArgumentException e) {
-                jobs.add(new Job(key, candidateId, null, Verdict.invalid(key, candidateId, e.getMessage() + " (" + where + ")")));
+                jobs.add(new Job(key, candidateId, null,
+                        Verdict.invalid(key, candidateId, "bad-candidate: " + e.getMessage() + " (" + where + ")")));
             }
         }
         return jobs;

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 public record Summary(Map<Verdict.Kind, Long> verdicts, Map<String, Long> reasons, int problems, int maxSamples,
                       double passAt1, double passAtK) {
 
-    public static Summary of(Collection<Verdict> all) {
+    /** Summarises {@code all}; pass@k counts only candidates of {@code problems}. */
+    public static Summary of(Collection<Verdict> all, java.util.Set<String> problems) {
         Map<Verdict.Kind, Long> verdicts = new LinkedHashMap<>();
         for (Verdict.Kind k : Verdict.Kind.values()) {
             verdicts.put(k, all.stream().filter(v -> v.verdict() == k).count());
@@ -21,6 +22,9 @@ public record Summary(Map<Verdict.Kind, Long> verdicts, Map<String, Long> reason
                 .collect(Collectors.groupingBy(r -> r, TreeMap::new, Collectors.counting()));
         Map<String, int[]> perProblem = new TreeMap<>();
         for (Verdict v : all) {
+            if (!problems.contains(v.problem())) {
+                continue;
+            }
             int[] nc = perProblem.computeIfAbsent(v.problem(), p -> new int[2]);
             nc[0]++;
             if (v.verdict() == Verdict.Kind.accepted) {

@@ -77,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
                     if (v.verdict() == Verdict.Kind.accepted) {
                         accepted.incrementAndGet();
                     }
-                    bar[0].setExtraMessage("accepted " + accepted.get());
+                    bar[0].setExtraMessage(" accepted " + accepted.get());
                     bar[0].step();
                 });
             } finally {
@@ -85,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
                     bar[0].close();
                 }
             }
-            System.out.print(Summary.of(verdicts).render());
+            System.out.print(Summary.of(verdicts, set.byId().keySet()).render());
             System.out.println("results: " + out);
         }
         return 0;

@@ -1,0 +1,57 @@
+package dev.proofline.lean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The installed embedded runtime: verified, patched once, library read-only. */
+class EmbeddedInstallTest {
+    static WasmInstaller.Installation inst;
+
+    @BeforeAll
+    static void install() throws IOException {
+        inst = new EmbeddedRuntime(ProoflineCache.defaultDir()).install();
+    }
+
+    @Test
+    void leanJsCarriesThePatchAndPatchingAgainChangesNothing() throws IOException {
+        assertTrue(LeanJsPatch.isPatched(inst.leanJs()));
+        String patched = Files.readString(inst.leanJs(), StandardCharsets.UTF_8);
+        assertEquals(patched, LeanJsPatch.patch(patched));
+        assertTrue(patched.contains("PROOFLINE_MOUNTS"));
+        assertFalse(patched.contains("FS.mount(NODEFS,{root:\"/home\"},\"/home\")"), "all of /home must not be mounted");
+    }
+
+    @Test
+    void anUnknownLeanJsIsRefused() {
+        IOException e = assertThrows(IOException.class, () -> LeanJsPatch.patch("var Module = {};"));
+        assertTrue(e.getMessage().contains("refusing to patch"), e.getMessage());
+    }
+
+    @Test
+    void theLibraryIsReadOnlyAndComplete() throws IOException {
+        Path init = inst.library().resolve("Init.olean");
+        assertTrue(Files.exists(init));
+        assertFalse(Files.getPosixFilePermissions(init).contains(PosixFilePermission.OWNER_WRITE));
+        assertFalse(Files.getPosixFilePermissions(inst.library()).contains(PosixFilePermission.OWNER_WRITE));
+        try (var s = Files.list(inst.library().resolve("Init"))) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("._")), "macOS metadata files are skipped");
+        }
+    }
+
+    @Test
+    void doctorReportsTheLeanVersion() throws IOException {
+        RuntimeInfo info = new EmbeddedRuntime(ProoflineCache.defaultDir()).describe();
+        assertEquals("embedded", info.runtime());
+        assertTrue(info.leanVersion().startsWith("Lean (version 4.28.0"), info.leanVersion());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.proofline.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofline.check.ProofChecker;
+import dev.proofline.check.Verdict;
+import dev.proofline.lean.Lean;
+import dev.proofline.lean.LeanPool;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped sample checked end to end by real Lean, as {@code proofline check} does. */
+class BatchCheckTest {
+    static final Path SAMPLE = Path.of("..", "problems", "samples", "basic");
+    static LeanPool pool;
+    static BatchCheck batch;
+
+    @BeforeAll
+    static void open() throws IOException {
+        pool = Lean.pool().workers(2).open();
+        batch = new BatchCheck(ProblemSet.readJsonl(SAMPLE.resolve("problems.jsonl")),
+                new ProofChecker(pool, ProofChecker.STANDARD_AXIOMS), 2);
+    }
+
+    @AfterAll
+    static void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    @Test
+    void verdictsOfTheSampleAreHonestAndResumeLosesNothing(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("results.jsonl");
+        List<Verdict> first = batch.run(SAMPLE.resolve("candidates.jsonl"), out, n -> {}, v -> {});
+        long lines = Files.readAllLines(SAMPLE.resolve("candidates.jsonl")).stream().filter(l -> !l.isBlank()).count();
+        assertEquals(lines, first.size());
+        Map<String, Verdict> byId = new HashMap<>();
+        first.forEach(v -> byId.put(v.candidate(), v));
+
+        assertEquals(Verdict.Kind.accepted, byId.get("add_comm#0").verdict());
+        assertEquals(Verdict.Kind.accepted, byId.get("replicate_len#0").verdict(), "induction proof");
+        assertReason(byId.get("add_comm#2"), Verdict.Kind.rejected, "lean-error");
+        assertReason(byId.get("add_comm#3"), Verdict.Kind.rejected, "sorry");
+        assertReason(byId.get("double#2"), Verdict.Kind.rejected, "sorry");
+        assertReason(byId.get("pow_bound#1"), Verdict.Kind.rejected, "axioms: uses Lean.ofReduceBool");
+        assertReason(byId.get("add_comm#4"), Verdict.Kind.invalid, "bad-candidate");
+        assertReason(byId.get("no_such_problem#0"), Verdict.Kind.invalid, "unknown-problem");
+        assertTrue(first.stream().anyMatch(v -> v.reasons().stream().anyMatch(r -> r.startsWith("bad-line"))));
+
+        // a rerun finds everything done: nothing is checked again, nothing is duplicated
+        int[] todo = new int[1];
+        batch.run(SAMPLE.resolve("candidates.jsonl"), out, n -> todo[0] = n, v -> {});
+        assertEquals(0, todo[0]);
+        assertEquals(lines, Files.readAllLines(out).size());
+
+        // a line cut short by kill -9 is checked again, the rest is kept
+        List<String> kept = Files.readAllLines(out);
+        String last = kept.get(kept.size() - 1);
+        Files.writeString(out, String.join("\n", kept.subList(0, kept.size() - 1)) + "\n"
+                + last.substring(0, last.length() / 2), StandardCharsets.UTF_8);
+        batch.run(SAMPLE.resolve("candidates.jsonl"), out, n -> todo[0] = n, v -> {});
+        assertEquals(1, todo[0]);
+        long complete = Files.readAllLines(out).stream().filter(l -> l.endsWith("}")).count();
+        assertEquals(lines, complete);
+    }
+
+    @Test
+    void everyResultLineCarriesTheDocumentedFields(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("r.jsonl");
+        Path one = dir.resolve("one.jsonl");
+        Files.writeString(one, "{\"problem\": \"add_comm\", \"proof\": \"by omega\"}\n");
+        batch.run(one, out, n -> {}, v -> {});
+        JsonNode n = Jsonl.JSON.readTree(Files.readAllLines(out).get(0));
+        for (String field : List.of("problem", "candidate", "verdict", "reasons", "messages", "axioms", "ms")) {
+            assertTrue(n.has(field), "missing " + field + " in " + n);
+        }
+        assertEquals("accepted", n.get("verdict").asText());
+    }
+
+    private static void assertReason(Verdict v, Verdict.Kind kind, String reasonPrefix) {
+        assertEquals(kind, v.verdict(), v.toString());
+        assertTrue(v.reasons().stream().anyMatch(r -> r.startsWith(reasonPrefix)), v.reasons().toString());
+    }
+}
