@@ -89,10 +89,6 @@ public final class LeanPool implements AutoCloseable {
         return workers;
     }
 
-    public List<String> defaultHeader() {
-        return defaultHeader;
-    }
-
     public Duration requestTimeout() {
         return requestTimeout;
     }

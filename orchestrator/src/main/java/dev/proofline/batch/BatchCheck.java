@@ -1,7 +1,6 @@
 package dev.proofline.batch;
 
 import dev.proofline.check.Candidate;
-import dev.proofline.check.Problem;
 import dev.proofline.check.ProofChecker;
 import dev.proofline.check.Verdict;
 import java.io.IOException;
@@ -108,9 +107,5 @@ public final class BatchCheck {
             }
         }
         return verdicts;
-    }
-
-    public Map<String, Problem> problems() {
-        return problems.byId();
     }
 }
