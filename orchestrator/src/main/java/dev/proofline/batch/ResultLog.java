@@ -40,9 +40,14 @@ final class ResultLog implements AutoCloseable {
 
     /** A line cut short by a kill would swallow the next one appended: end it first. */
     private static void terminateLastLine(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
-            Files.write(file, new byte[] {'\n'}, StandardOpenOption.APPEND);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            long n = f.length();
+            if (n > 0) {
+                f.seek(n - 1);
+                if (f.read() != '\n') {
+                    f.write('\n');
+                }
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import dev.proofline.check.Verdict;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -12,7 +13,7 @@ public record Summary(Map<Verdict.Kind, Long> verdicts, Map<String, Long> reason
                       double passAt1, double passAtK) {
 
     /** Summarises {@code all}; pass@k counts only candidates of {@code problems}. */
-    public static Summary of(Collection<Verdict> all, java.util.Set<String> problems) {
+    public static Summary of(Collection<Verdict> all, Set<String> problems) {
         Map<Verdict.Kind, Long> verdicts = new LinkedHashMap<>();
         for (Verdict.Kind k : Verdict.Kind.values()) {
             verdicts.put(k, all.stream().filter(v -> v.verdict() == k).count());
