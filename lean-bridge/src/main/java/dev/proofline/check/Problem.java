@@ -5,10 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A theorem to prove: its imports, and its statement as a Lean declaration head without the proof,
- * e.g. {@code theorem add_comm' (a b : Nat) : a + b = b + a}.
+ * A theorem to prove: its imports, an optional preamble (trusted Lean source the statement relies on,
+ * e.g. the definitions of a problem family), and its statement as a Lean declaration head without the
+ * proof, e.g. {@code theorem add_comm' (a b : Nat) : a + b = b + a}.
  */
-public record Problem(String id, List<String> header, String statement, String informal, List<String> tags) {
+public record Problem(String id, List<String> header, String preamble, String statement, String informal,
+                      List<String> tags) {
     private static final Pattern NAME = Pattern.compile("^\\s*(?:theorem|lemma)\\s+([^\\s:({\\[]+)");
 
     public Problem {
@@ -20,6 +22,7 @@ public record Problem(String id, List<String> header, String statement, String i
         }
         header = header == null || header.isEmpty() ? List.of("Init") : List.copyOf(header);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        preamble = preamble == null || preamble.isBlank() ? "" : preamble;
         theoremName(statement, id);
     }
 

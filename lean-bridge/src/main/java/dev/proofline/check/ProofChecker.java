@@ -30,7 +30,8 @@ public final class ProofChecker {
             return Verdict.invalid(problem.id(), candidateId,
                     "unsupported: \"code\" candidates are not checked yet; give the proof as \"proof\"");
         }
-        String source = problem.statement().strip() + " :=\n" + candidate.proof();
+        String preamble = problem.preamble().isEmpty() ? "" : problem.preamble().strip() + "\n\n";
+        String source = preamble + problem.statement().strip() + " :=\n" + candidate.proof();
         LeanRequest request = LeanRequest.of(source).axiomsOf(problem.theoremName());
         LeanResult result = pool.send(problem.header(), request, pool.requestTimeout());
         if (result.status() == LeanResult.Status.CRASHED) {

@@ -21,7 +21,8 @@ public record ProblemSet(Map<String, Problem> byId, List<String> rejectedLines) 
             }
             try {
                 var n = line.node();
-                Problem p = new Problem(Jsonl.text(n, "id"), Jsonl.strings(n, "header"), Jsonl.text(n, "statement"),
+                Problem p = new Problem(Jsonl.text(n, "id"), Jsonl.strings(n, "header"), Jsonl.text(n, "preamble"),
+                        Jsonl.text(n, "statement"),
                         Jsonl.text(n, "informal"), Jsonl.strings(n, "tags"));
                 if (byId.putIfAbsent(p.id(), p) != null) {
                     rejected.add(line.where() + ": duplicate problem id " + p.id());
