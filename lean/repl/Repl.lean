@@ -10,6 +10,7 @@ compiler cannot specialise library helpers that are private there, so this file 
 -/
 import Lean.Elab.Frontend
 import Lean.Util.CollectAxioms
+import Lean.Util.FoldConsts
 open Lean Elab
 
 /-- Axioms that Lean's core really declares. In the exported-only .olean files every imported theorem
@@ -57,6 +58,8 @@ def jsonArr (l : List Json) : Json := Json.arr (arrayOf #[] l)
 structure Repl where
   /-- `envs[i]` is environment `i`; 0 is the imported header, `none` once dropped. -/
   envs : IO.Ref (Array (Option Environment))
+  /-- Reference statements already elaborated, newest first: one problem's many candidates share one. -/
+  references : IO.Ref (List (String × Environment × List Json))
 
 def posJson (p : Position) : Json :=
   Json.mkObj [("line", p.line), ("column", p.column)]
@@ -88,6 +91,108 @@ def collectSorries : List Message → IO (List Json)
       return Json.mkObj [("pos", posJson m.pos), ("endPos", endPos)] :: rest
     else return rest
 
+def appendL : List α → List α → List α
+  | [], bs => bs
+  | a :: as, bs => a :: appendL as bs
+
+def memN (n : Name) : List Name → Bool
+  | [] => false
+  | m :: ms => n == m || memN n ms
+
+def sameNames : List Name → List Name → Bool
+  | [], [] => true
+  | a :: as, b :: bs => a == b && sameNames as bs
+  | _, _ => false
+
+/-! What was parsed, for the command policy: every syntax kind, option and attribute that occurs anywhere
+in the submission, each with its first position. The REPL only reports; the client decides. -/
+
+abbrev Facts := List (Name × Position)
+
+def addFact (n : Name) (p : Position) : Facts → Facts
+  | [] => [(n, p)]
+  | (m, q) :: rest => if n == m then (m, q) :: rest else (m, q) :: addFact n p rest
+
+structure SyntaxFacts where
+  kinds : Facts := []
+  options : Facts := []
+  attributes : Facts := []
+
+def setOptionKinds : List Name :=
+  [`Lean.Parser.Command.set_option, `Lean.Parser.Term.set_option, `Lean.Parser.Tactic.set_option]
+
+mutual
+partial def walk (fm : FileMap) (stx : Syntax) (f : SyntaxFacts) : SyntaxFacts :=
+  match stx with
+  | .node _ k args =>
+    let p := fm.toPosition (stx.getPos?.getD 0)
+    let f := { f with kinds := addFact k p f.kinds }
+    let f := if memN k setOptionKinds then { f with options := addFact args[1]!.getId p f.options } else f
+    let f := if k == `Lean.Parser.Attr.simple then { f with attributes := addFact args[0]!.getId p f.attributes } else f
+    walkL fm (listOf args) f
+  | _ => f
+partial def walkL (fm : FileMap) : List Syntax → SyntaxFacts → SyntaxFacts
+  | [], f => f
+  | s :: ss, f => walkL fm ss (walk fm s f)
+end
+
+def factsJson (l : Facts) : Json :=
+  jsonArr (mapL (fun (n, p) => Json.mkObj [("name", nameStr n), ("pos", posJson p)]) l)
+
+def syntaxJson (f : SyntaxFacts) : Json :=
+  Json.mkObj [("kinds", factsJson f.kinds), ("options", factsJson f.options), ("attributes", factsJson f.attributes)]
+
+/-! Kernel replay: the declarations a command added are given to the kernel once more, in dependency
+order, on top of the environment the command started from. Whatever the elaborator did or skipped (e.g.
+`debug.skipKernelTC`), a declaration that replays has been checked by the kernel. -/
+
+def usedConstants (ci : ConstantInfo) : List Name :=
+  let ofValue := match ci.value? with | some v => listOf v.getUsedConstants | none => []
+  let extra := match ci with
+    | .ctorInfo v => [v.induct]
+    | .recInfo v => v.all
+    | _ => []
+  appendL (listOf ci.type.getUsedConstants) (appendL ofValue extra)
+
+def ctorTypes (env : Environment) : List Name → Except String (List Constructor)
+  | [] => pure []
+  | c :: cs => do
+    let some ci := env.find? c | throw s!"constructor {nameStr c} not found"
+    return { name := c, type := ci.type } :: (← ctorTypes env cs)
+
+def inductTypes (env : Environment) : List Name → Except String (List InductiveType)
+  | [] => pure []
+  | n :: ns => do
+    let some (.inductInfo v) := env.find? n | throw s!"inductive {nameStr n} not found"
+    return { name := n, type := v.type, ctors := ← ctorTypes env v.ctors } :: (← inductTypes env ns)
+
+/-- The kernel declaration that adds `ci`; `none` for what the kernel makes itself (constructors,
+recursors) or what cannot come from a command. -/
+def declOf (env : Environment) : ConstantInfo → Except String (Option Declaration)
+  | .thmInfo v => pure (some (.thmDecl v))
+  | .defnInfo v => pure (some (.defnDecl v))
+  | .opaqueInfo v => pure (some (.opaqueDecl v))
+  | .axiomInfo v => pure (some (.axiomDecl v))
+  | .inductInfo v => do return some (.inductDecl v.levelParams v.numParams (← inductTypes env v.all) v.isUnsafe)
+  | _ => pure none
+
+mutual
+partial def replay (src : Environment) (n : Name) (k : Kernel.Environment) : IO Kernel.Environment := do
+  if (k.find? n).isSome then return k
+  let some ci := src.find? n | throw (IO.userError s!"{nameStr n} is not in the environment")
+  let k ← replayAll src (usedConstants ci) k
+  if (k.find? n).isSome then return k  -- a mutual inductive added with its siblings
+  match declOf src ci with
+  | .error e => throw (IO.userError e)
+  | .ok none => return k
+  | .ok (some d) => match k.addDecl {} d with
+    | .ok k' => return k'
+    | .error e => throw (IO.userError s!"the kernel rejects {nameStr n}: {← (e.toMessageData {}).toString}")
+partial def replayAll (src : Environment) : List Name → Kernel.Environment → IO Kernel.Environment
+  | [], k => pure k
+  | n :: ns, k => do replayAll src ns (← replay src n k)
+end
+
 def keepAxiom (env : Environment) (n : Name) : Bool :=
   (env.getModuleIdxFor? n).isNone || coreAxioms.contains n
 
@@ -96,17 +201,38 @@ def constKind : ConstantInfo → String
   | .opaqueInfo _ => "opaque" | .quotInfo _ => "quot" | .inductInfo _ => "inductive"
   | .ctorInfo _ => "constructor" | .recInfo _ => "recursor"
 
-/-- What a checker needs to know of one declaration: does it exist, of what kind, from where, and on
-which axioms does it rest. -/
-def declarationJson (env : Environment) (n : Name) : Json :=
-  match env.find? n with
-  | none => Json.mkObj [("name", nameStr n), ("found", false)]
-  | some ci =>
-    let (_, st) := ((CollectAxioms.collect n).run env).run {}
-    let axioms := filterL (keepAxiom env) (listOf st.axioms)
-    Json.mkObj [("name", nameStr n), ("found", true), ("kind", constKind ci),
-      ("imported", (env.getModuleIdxFor? n).isSome),
-      ("axioms", jsonArr (mapL (fun a => Json.str (nameStr a)) axioms))]
+/-- What a checker needs to know of one declaration: does it exist, of what kind, from where, on which
+axioms it rests, whether its type is the one the reference statement elaborates to, and whether the
+kernel accepts it again on top of `base`, the environment the command started from. -/
+def declarationJson (base env : Environment) (reference? : Option Environment) (replayIt : Bool) (n : Name) :
+    IO Json := do
+  let some ci := env.find? n | return Json.mkObj [("name", nameStr n), ("found", false)]
+  let (_, st) := ((CollectAxioms.collect n).run env).run {}
+  let axioms := filterL (keepAxiom env) (listOf st.axioms)
+  let mut fields : List (String × Json) := [("name", nameStr n), ("found", true), ("kind", constKind ci),
+    ("imported", (env.getModuleIdxFor? n).isSome), ("axioms", jsonArr (mapL (fun a => Json.str (nameStr a)) axioms))]
+  if let some ref := reference? then
+    let same := match ref.find? n with
+      | some rci => rci.type == ci.type && sameNames rci.levelParams ci.levelParams
+      | none => false
+    fields := appendL fields [("same_type", same)]
+  if replayIt then
+    -- what `native_decide` proves rests on compiled code the replay environment does not have; the
+    -- axiom it adds says so, and the client's allow-list decides on it
+    let outcome ← if memN ``Lean.ofReduceBool axioms || memN ``Lean.ofReduceNat axioms then
+        pure "skipped: rests on compiled code (Lean.ofReduceBool/ofReduceNat)"
+      else try
+          let _ ← replay env n base.toKernelEnv
+          pure "ok"
+        catch e => pure e.toString
+    fields := appendL fields [("replay", outcome)]
+  return Json.mkObj fields
+
+def declarationsJson (base env : Environment) (reference? : Option Environment) (replayIt : Bool) :
+    List Name → IO (List Json)
+  | [] => pure []
+  | n :: ns => do
+    return (← declarationJson base env reference? replayIt n) :: (← declarationsJson base env reference? replayIt ns)
 
 def getNat? (j : Json) (k : String) : Option Nat :=
   match j.getObjValAs? Nat k with | .ok n => some n | .error _ => none
@@ -139,6 +265,37 @@ def Repl.env? (r : Repl) (i : Nat) : IO (Option Environment) := do
   let envs ← r.envs.get
   return (envs[i]?).join
 
+def takeL : Nat → List α → List α
+  | 0, _ => []
+  | _, [] => []
+  | n + 1, a :: as => a :: takeL n as
+
+def lookupRef (key : String) : List (String × Environment × List Json) → Option (Environment × List Json)
+  | [] => none
+  | (k, e, errs) :: rest => if k == key then some (e, errs) else lookupRef key rest
+
+def errorsJson (msgs : List Message) : IO (List Json) :=
+  messagesJson (filterL (fun m => m.severity == .error) msgs)
+
+/-- The environment after elaborating a reference statement (e.g. `theorem t … := sorry`) on top of env
+`envId`, and its errors; remembered, since a problem's candidates all compare against the same one. -/
+def Repl.referenceEnv (r : Repl) (envId : Nat) (base : Environment) (opts : Options) (src : String) :
+    IO (Environment × List Json) := do
+  let key := s!"{envId}\n{src}"
+  if let some hit := lookupRef key (← r.references.get) then return hit
+  let (env', msgs) ← Lean.Elab.process src base opts "<reference>"
+  let errs ← errorsJson msgs.toList
+  r.references.modify (fun l => takeL 32 ((key, env', errs) :: l))
+  return (env', errs)
+
+/-- The commands of `ictx` as parsed on top of `env`, without elaborating any: what a policy looks at
+before anything runs. (Elaboration may extend the syntax; the elaborating request reports the syntax it
+really parsed, too.) -/
+partial def parseCommands (ictx : Parser.InputContext) (pmctx : Parser.ParserModuleContext)
+    (st : Parser.ModuleParserState) (msgs : MessageLog) (acc : List Syntax) : List Syntax :=
+  let (cmd, st', msgs') := Parser.parseCommand ictx pmctx st msgs
+  if Parser.isTerminalCommand cmd then cmd :: acc else parseCommands ictx pmctx st' msgs' (cmd :: acc)
+
 def Repl.runCmd (r : Repl) (req : Json) (cmd : String) : IO Json := do
   let envId := (getNat? req "env").getD 0
   let some env ← r.env? envId | return errorJson s!"unknown environment {envId}"
@@ -146,19 +303,36 @@ def Repl.runCmd (r : Repl) (req : Json) (cmd : String) : IO Json := do
   opts := opts.setBool `autoImplicit false
   opts := opts.setBool `relaxedAutoImplicit false
   if let some hb := getNat? req "heartbeats" then opts := opts.setNat `maxHeartbeats hb
+  let reference? ← match req.getObjValAs? String "reference" with
+    | .ok src => some <$> r.referenceEnv envId env opts src
+    | .error _ => pure none
   let t0 ← IO.monoMsNow
-  let (env', msgs) ← Lean.Elab.process cmd env opts "<input>"
+  -- built by hand: `mkInputContext` compiles to a helper this build does not export
+  let inputCtx : Parser.InputContext := { inputString := cmd, fileName := "<input>", fileMap := cmd.toFileMap }
+  -- commands never parse an `import`; the header parser shows whether the text starts with one
+  let (header, _, _) ← Parser.parseHeader inputCtx
+  if (match req.getObjValAs? Bool "parse_only" with | .ok b => b | .error _ => false) then
+    let cmds := parseCommands inputCtx { env, options := opts } {} {} []
+    let facts := walkL inputCtx.fileMap (header.raw :: cmds) {}
+    return Json.mkObj [("env", Json.null), ("syntax", syntaxJson facts), ("time_ms", (← IO.monoMsNow) - t0)]
+  let s ← IO.processCommands inputCtx {} (Command.mkState env {} opts)
+  let env' := s.commandState.env
+  let msgList := s.commandState.messages.toList
   let ms := (← IO.monoMsNow) - t0
-  let msgList := msgs.toList
-  let decls := mapL (fun s => declarationJson env' (parseName s)) (getStrings req "axioms_of")
+  let facts := walkL inputCtx.fileMap (header.raw :: listOf s.commands) {}
+  let replayIt := match req.getObjValAs? Bool "replay" with | .ok b => b | .error _ => false
+  let decls ← declarationsJson env env' (reference?.map (·.1)) replayIt (mapL parseName (getStrings req "axioms_of"))
   let keep := match req.getObjValAs? Bool "keep" with | .ok b => b | .error _ => true
   let envField ← if keep then do
       let envs ← r.envs.get
       r.envs.set (envs.push (some env'))
       pure (Json.num envs.size)
     else pure Json.null
-  return Json.mkObj [("env", envField), ("messages", jsonArr (← messagesJson msgList)),
-    ("sorries", jsonArr (← collectSorries msgList)), ("declarations", jsonArr decls), ("time_ms", ms)]
+  let mut fields : List (String × Json) := [("env", envField), ("messages", jsonArr (← messagesJson msgList)),
+    ("sorries", jsonArr (← collectSorries msgList)), ("declarations", jsonArr decls), ("syntax", syntaxJson facts),
+    ("time_ms", ms)]
+  if let some (_, errs) := reference? then fields := appendL fields [("reference_errors", jsonArr errs)]
+  return Json.mkObj fields
 
 def Repl.dropAll (r : Repl) : List Nat → IO Unit
   | [] => pure ()
@@ -202,7 +376,7 @@ public def main (args : List String) : IO UInt32 := do
   stdout.putStrLn (Json.mkObj [("ready", true), ("header", jsonArr (mapL (fun m => Json.str (nameStr m)) mods)),
     ("lean", Lean.versionString)]).compress
   stdout.flush
-  let r : Repl := { envs := ← IO.mkRef #[some env] }
+  let r : Repl := { envs := ← IO.mkRef #[some env], references := ← IO.mkRef [] }
   r.loop (← IO.getStdin) stdout
   -- Exit at once: tearing down the imported environments crashes this build's runtime at shutdown.
   IO.Process.exit 0

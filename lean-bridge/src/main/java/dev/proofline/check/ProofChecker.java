@@ -10,15 +10,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Decides whether a candidate proves its problem. Accepted means: Lean elaborated the problem's own
- * statement with the candidate's proof without an error, the theorem is in the environment as a
- * theorem, it uses no {@code sorry}, and it rests on no axiom outside the allow-list.
+ * Decides whether a candidate proves its problem; TRUST.md says exactly what {@code accepted} means.
+ * Two requests per candidate: the submission is first only parsed and judged by the {@link CommandPolicy},
+ * so a forbidden command never runs; then it is elaborated after the problem's preamble, with the
+ * problem's statement elaborated alone as the reference its theorem's type must equal, and the theorem
+ * given to the kernel once more.
  */
 public final class ProofChecker {
     public static final Set<String> STANDARD_AXIOMS = Set.of("propext", "Classical.choice", "Quot.sound");
 
     private final LeanPool pool;
     private final Set<String> allowedAxioms;
+    private final CommandPolicy policy = new CommandPolicy();
 
     public ProofChecker(LeanPool pool, Set<String> allowedAxioms) {
         this.pool = pool;
@@ -26,46 +29,78 @@ public final class ProofChecker {
     }
 
     public Verdict check(Problem problem, Candidate candidate, String candidateId) {
-        if (candidate.code() != null) {
-            return Verdict.invalid(problem.id(), candidateId,
-                    "unsupported: \"code\" candidates are not checked yet; give the proof as \"proof\"");
+        String submission = candidate.proof() != null
+                ? problem.statement().strip() + " :=\n" + candidate.proof()
+                : candidate.code();
+        LeanResult parsed = send(problem, LeanRequest.parse(submission));
+        if (!parsed.isOk()) {
+            return failure(problem, candidateId, parsed, parsed.elapsedMs());
+        }
+        List<String> forbidden = policy.violations(parsed.syntax(), 0);
+        if (!forbidden.isEmpty()) {
+            return new Verdict(problem.id(), candidateId, Verdict.Kind.rejected, forbidden, List.of(), List.of(),
+                    parsed.elapsedMs());
         }
         String preamble = problem.preamble().isEmpty() ? "" : problem.preamble().strip() + "\n\n";
-        String source = preamble + problem.statement().strip() + " :=\n" + candidate.proof();
-        LeanRequest request = LeanRequest.of(source).axiomsOf(problem.theoremName());
-        LeanResult result = pool.send(problem.header(), request, pool.requestTimeout());
-        if (result.status() == LeanResult.Status.CRASHED) {
-            // one retry on a fresh session: a crash may be the process's fault, not the candidate's
-            result = pool.send(problem.header(), request, pool.requestTimeout());
+        String name = problem.theoremName();
+        LeanRequest request = LeanRequest.of(preamble + submission).axiomsOf(name)
+                .comparedTo(preamble + problem.statement().strip() + " := sorry").replayed();
+        LeanResult result = send(problem, request);
+        long ms = parsed.elapsedMs() + result.elapsedMs();
+        if (!result.isOk()) {
+            return failure(problem, candidateId, result, ms);
         }
-        return judge(problem, candidateId, result);
+        if (!result.referenceErrors().isEmpty()) {
+            return new Verdict(problem.id(), candidateId, Verdict.Kind.invalid,
+                    List.of("bad-problem: the statement does not elaborate: " + firstLine(result.referenceErrors().get(0))),
+                    result.referenceErrors(), List.of(), ms);
+        }
+        return judge(problem, candidateId, result, lineCount(preamble), ms);
     }
 
-    private Verdict judge(Problem problem, String candidateId, LeanResult r) {
-        switch (r.status()) {
-            case TIMEOUT:
-                return new Verdict(problem.id(), candidateId, Verdict.Kind.timeout, List.of("timeout: " + r.detail()),
-                        List.of(), List.of(), r.elapsedMs());
-            case CRASHED:
-                return new Verdict(problem.id(), candidateId, Verdict.Kind.crashed, List.of("crashed: " + r.detail()),
-                        List.of(), List.of(), r.elapsedMs());
-            case REFUSED:
-                return new Verdict(problem.id(), candidateId, Verdict.Kind.invalid, List.of("refused: " + r.detail()),
-                        List.of(), List.of(), r.elapsedMs());
-            default:
-                break;
-        }
-        List<String> reasons = new ArrayList<>();
+    /** One retry on a fresh session after a crash: a crash may be the process's fault, not the candidate's. */
+    private LeanResult send(Problem problem, LeanRequest request) {
+        LeanResult result = pool.send(problem.header(), request, pool.requestTimeout());
+        return result.status() == LeanResult.Status.CRASHED
+                ? pool.send(problem.header(), request, pool.requestTimeout())
+                : result;
+    }
+
+    private static Verdict failure(Problem problem, String candidateId, LeanResult r, long ms) {
+        Verdict.Kind kind = switch (r.status()) {
+            case TIMEOUT -> Verdict.Kind.timeout;
+            case CRASHED -> Verdict.Kind.crashed;
+            default -> Verdict.Kind.invalid;
+        };
+        String reason = switch (r.status()) {
+            case TIMEOUT -> "timeout: ";
+            case CRASHED -> "crashed: ";
+            default -> "refused: ";
+        };
+        return new Verdict(problem.id(), candidateId, kind, List.of(reason + r.detail()), List.of(), List.of(), ms);
+    }
+
+    private Verdict judge(Problem problem, String candidateId, LeanResult r, int preambleLines, long ms) {
+        // the parse before elaboration saw no forbidden command; this is the syntax Lean really elaborated
+        List<String> reasons = new ArrayList<>(policy.violations(r.syntax(), preambleLines));
         List<LeanMessage> errors = r.errors();
         if (!errors.isEmpty()) {
             reasons.add("lean-error: " + firstLine(errors.get(0)));
         }
-        Declaration d = r.declaration(problem.theoremName()).orElse(null);
+        String name = problem.theoremName();
+        Declaration d = r.declaration(name).orElse(null);
         List<String> axioms = d == null ? List.of() : d.axioms();
         if (d == null || !d.found()) {
-            reasons.add("theorem-missing: " + problem.theoremName() + " is not in the environment");
+            reasons.add("theorem-missing: " + name + " is not in the environment");
         } else if (!"theorem".equals(d.kind())) {
-            reasons.add("not-a-theorem: " + problem.theoremName() + " is a " + d.kind());
+            reasons.add("not-a-theorem: " + name + " is a " + d.kind());
+        } else {
+            if (Boolean.FALSE.equals(d.sameType())) {
+                reasons.add("statement-changed: the type of " + name + " is not the problem's statement");
+            }
+            if (d.replay() != null && !"ok".equals(d.replay()) && !d.replay().startsWith("skipped")) {
+                reasons.add("kernel: " + d.replay());
+            }
         }
         // after an error Lean fills the gap with sorryAx itself: count sorry only where the text has one or
         // where nothing else explains it
@@ -77,7 +112,11 @@ public final class ProofChecker {
             reasons.add("axioms: uses " + String.join(", ", extra) + " outside the allow-list");
         }
         Verdict.Kind kind = reasons.isEmpty() ? Verdict.Kind.accepted : Verdict.Kind.rejected;
-        return new Verdict(problem.id(), candidateId, kind, reasons, r.messages(), axioms, r.elapsedMs());
+        return new Verdict(problem.id(), candidateId, kind, reasons, r.messages(), axioms, ms);
+    }
+
+    private static int lineCount(String s) {
+        return (int) s.chars().filter(c -> c == '\n').count();
     }
 
     private static String firstLine(LeanMessage m) {

@@ -9,10 +9,13 @@ import java.util.Optional;
  * @param status {@code OK} when Lean replied; {@code TIMEOUT} and {@code CRASHED} when the process was
  *     killed or died (it has been replaced); {@code REFUSED} when the REPL rejected the request itself
  * @param env the kept environment's number, if the request asked to keep it
+ * @param syntax what Lean parsed in the command
+ * @param referenceErrors errors of the reference statement, if the request gave one
  * @param detail the REPL's error, or what is known of a crash
  */
 public record LeanResult(Status status, Integer env, List<LeanMessage> messages, List<LeanMessage.Position> sorries,
-                         List<Declaration> declarations, long elapsedMs, String detail) {
+                         List<Declaration> declarations, ParsedSyntax syntax, List<LeanMessage> referenceErrors,
+                         long elapsedMs, String detail) {
 
     public enum Status { OK, TIMEOUT, CRASHED, REFUSED }
 
@@ -20,10 +23,12 @@ public record LeanResult(Status status, Integer env, List<LeanMessage> messages,
         messages = List.copyOf(messages);
         sorries = List.copyOf(sorries);
         declarations = List.copyOf(declarations);
+        referenceErrors = List.copyOf(referenceErrors);
     }
 
     static LeanResult withoutReply(Status status, long elapsedMs, String detail) {
-        return new LeanResult(status, null, List.of(), List.of(), List.of(), elapsedMs, detail);
+        return new LeanResult(status, null, List.of(), List.of(), List.of(), ParsedSyntax.NONE, List.of(), elapsedMs,
+                detail);
     }
 
     public boolean isOk() {

@@ -222,6 +222,15 @@ public final class LeanSession implements AutoCloseable {
             r.axiomsOf().forEach(o.putArray("axioms_of")::add);
         }
         o.put("keep", r.keep());
+        if (r.reference() != null) {
+            o.put("reference", r.reference());
+        }
+        if (r.replay()) {
+            o.put("replay", true);
+        }
+        if (r.parseOnly()) {
+            o.put("parse_only", true);
+        }
         return o;
     }
 
@@ -229,20 +238,35 @@ public final class LeanSession implements AutoCloseable {
         if (n.has("error")) {
             return LeanResult.withoutReply(LeanResult.Status.REFUSED, elapsedMs, n.get("error").asText());
         }
-        List<LeanMessage> messages = new ArrayList<>();
-        n.path("messages").forEach(m -> messages.add(new LeanMessage(m.path("severity").asText(),
-                position(m.get("pos")), position(m.get("endPos")), m.path("data").asText())));
         List<LeanMessage.Position> sorries = new ArrayList<>();
         n.path("sorries").forEach(s -> sorries.add(position(s.get("pos"))));
         List<Declaration> decls = new ArrayList<>();
         n.path("declarations").forEach(d -> {
             List<String> axioms = new ArrayList<>();
             d.path("axioms").forEach(a -> axioms.add(a.asText()));
+            Boolean sameType = d.has("same_type") ? d.get("same_type").asBoolean() : null;
             decls.add(new Declaration(d.path("name").asText(), d.path("found").asBoolean(), d.path("kind").asText(null),
-                    d.path("imported").asBoolean(), axioms));
+                    d.path("imported").asBoolean(), axioms, sameType, d.path("replay").asText(null)));
         });
+        JsonNode syntax = n.path("syntax");
+        ParsedSyntax parsed = new ParsedSyntax(occurrences(syntax.path("kinds")), occurrences(syntax.path("options")),
+                occurrences(syntax.path("attributes")));
         Integer env = n.hasNonNull("env") ? n.get("env").asInt() : null;
-        return new LeanResult(LeanResult.Status.OK, env, messages, sorries, decls, elapsedMs, null);
+        return new LeanResult(LeanResult.Status.OK, env, messages(n.path("messages")), sorries, decls, parsed,
+                messages(n.path("reference_errors")), elapsedMs, null);
+    }
+
+    private static List<LeanMessage> messages(JsonNode array) {
+        List<LeanMessage> messages = new ArrayList<>();
+        array.forEach(m -> messages.add(new LeanMessage(m.path("severity").asText(), position(m.get("pos")),
+                position(m.get("endPos")), m.path("data").asText())));
+        return messages;
+    }
+
+    private static List<ParsedSyntax.Occurrence> occurrences(JsonNode array) {
+        List<ParsedSyntax.Occurrence> out = new ArrayList<>();
+        array.forEach(o -> out.add(new ParsedSyntax.Occurrence(o.path("name").asText(), position(o.get("pos")))));
+        return out;
     }
 
     private static LeanMessage.Position position(JsonNode p) {

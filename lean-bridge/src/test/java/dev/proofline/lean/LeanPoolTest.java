@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -181,6 +183,61 @@ class LeanPoolTest {
         LeanResult r = pool.send(LeanRequest.of("example : True := trivial").inEnv(999));
         assertEquals(LeanResult.Status.REFUSED, r.status());
         assertEquals("unknown environment 999", r.detail());
+    }
+
+    @Test
+    void replayCatchesADeclarationTheKernelNeverChecked() {
+        // the elaborator accepts this once the kernel is switched off; the replay gives it to the kernel anyway
+        LeanResult r = pool.send(LeanRequest.of("set_option debug.skipKernelTC true in\n"
+                + "theorem t : False := unsafeCast ()").axiomsOf("t").replayed());
+        assertFalse(r.hasErrors(), r.messages().toString());
+        String replay = r.declaration("t").orElseThrow().replay();
+        assertTrue(replay.contains("unsafe declaration 'unsafeCast'"), replay);
+
+        LeanResult honest = pool.send(LeanRequest.of("inductive Color | red | green\n"
+                + "def Color.flip : Color → Color | .red => .green | .green => .red\n"
+                + "theorem flip_flip (c : Color) : c.flip.flip = c := by cases c <;> rfl").axiomsOf("flip_flip").replayed());
+        assertEquals("ok", honest.declaration("flip_flip").orElseThrow().replay(), honest.messages().toString());
+    }
+
+    @Test
+    void typesAreComparedWithTheReferenceStatement() {
+        String reference = "theorem t (x y : Nat) : x + y = y + x := sorry";
+        LeanResult renamedBinders = pool.send(LeanRequest.of("theorem t (a b : Nat) : a + b = b + a := Nat.add_comm a b")
+                .axiomsOf("t").comparedTo(reference));
+        assertEquals(Boolean.TRUE, renamedBinders.declaration("t").orElseThrow().sameType());
+        LeanResult edited = pool.send(LeanRequest.of("theorem t (a b : Nat) : a + b = a + b := rfl")
+                .axiomsOf("t").comparedTo(reference));
+        assertEquals(Boolean.FALSE, edited.declaration("t").orElseThrow().sameType());
+        LeanResult broken = pool.send(LeanRequest.of("theorem t : True := trivial").axiomsOf("t")
+                .comparedTo("theorem t : undefined_thing = 1 := sorry"));
+        assertFalse(broken.referenceErrors().isEmpty());
+    }
+
+    @Test
+    void parsingRunsNothingAndReportsWhatWasParsed() throws Exception {
+        Path target = Path.of("/tmp", "proofline-parse-only-" + System.nanoTime());
+        LeanResult r = pool.send(LeanRequest.parse("#eval IO.FS.writeFile \"" + target + "\" \"x\"\n"
+                + "theorem t : True := by set_option debug.skipKernelTC true in trivial"));
+        assertEquals(LeanResult.Status.OK, r.status(), r.detail());
+        assertTrue(r.syntax().kinds().stream().anyMatch(k -> k.name().equals("Lean.Parser.Command.eval")));
+        assertEquals(List.of("debug.skipKernelTC"), r.syntax().options().stream().map(ParsedSyntax.Occurrence::name).toList());
+        assertTrue(r.messages().isEmpty());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void leanCannotWriteHostFilesOutsideItsScratchDirectory() {
+        // a plain REPL really writes this file; here Lean's file system shows only its mounts
+        Path target = Path.of("/tmp", "proofline-escape-" + System.nanoTime());
+        Path library = ProoflineCache.defaultDir().resolve("proofline-escape-" + System.nanoTime());
+        LeanResult r = pool.check("#eval IO.FS.writeFile \"" + target + "\" \"x\"\n"
+                + "#eval IO.FS.writeFile \"" + library + "\" \"x\"\n"
+                + "#eval IO.FS.readFile \"/etc/passwd\"");
+        assertEquals(LeanResult.Status.OK, r.status(), r.detail());
+        assertFalse(Files.exists(target), target + " was written");
+        assertFalse(Files.exists(library), library + " was written");
+        assertTrue(r.errors().stream().anyMatch(m -> m.data().contains("/etc/passwd")), r.messages().toString());
     }
 
     private static void sleepQuietly(long ms) {

@@ -1,0 +1,169 @@
+package dev.proofline.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.proofline.lean.Lean;
+import dev.proofline.lean.LeanPool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Verdicts from the real embedded Lean: honest proofs of several styles, and one cheat per reason. */
+class ProofCheckerTest {
+    static LeanPool pool;
+    static ProofChecker checker;
+
+    static final Problem ADD_COMM = problem("add_comm", "theorem add_comm' (a b : Nat) : a + b = b + a");
+    static final Problem SMALL = problem("small", "theorem small : 7 * 6 = 42");
+    static final Problem FALSE_STMT = problem("false_stmt", "theorem false_stmt : 1 = 2");
+    static final Problem DOUBLE = new Problem("double", List.of(), "def double (n : Nat) : Nat := 2 * n",
+            "theorem double_even (n : Nat) : double n % 2 = 0", null, List.of());
+
+    @BeforeAll
+    static void open() throws Exception {
+        pool = Lean.pool().workers(1).timeout(Duration.ofSeconds(60)).open();
+        checker = new ProofChecker(pool, ProofChecker.STANDARD_AXIOMS);
+    }
+
+    @AfterAll
+    static void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    static Problem problem(String id, String statement) {
+        return new Problem(id, List.of(), null, statement, null, List.of());
+    }
+
+    static Verdict proof(Problem p, String proof) {
+        return checker.check(p, new Candidate(p.id(), null, proof, null), "c");
+    }
+
+    static Verdict code(Problem p, String code) {
+        return checker.check(p, new Candidate(p.id(), null, null, code), "c");
+    }
+
+    static void assertRejectedFor(String reason, Verdict v) {
+        assertEquals(Verdict.Kind.rejected, v.verdict(), v.toString());
+        assertTrue(v.reasons().stream().anyMatch(r -> r.startsWith(reason + ":")), reason + " expected in " + v.reasons());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " ;; ", quoteCharacter = '~', value = {
+        "term ;; theorem add_comm' (a b : Nat) : a + b = b + a ;; Nat.add_comm a b",
+        "simp ;; theorem rev_rev (l : List Nat) : l.reverse.reverse = l ;; by simp",
+        "omega ;; theorem lin (x y : Nat) (h : x < y) : x + 1 ≤ y ;; by omega",
+        "decide ;; theorem small : 7 * 6 = 42 ;; by decide",
+        "induction ;; theorem zero_add' (n : Nat) : 0 + n = n ;; by induction n with | zero => rfl | succ n ih => rw [Nat.add_succ, ih]",
+    })
+    void honestProofsAreAccepted(String style, String statement, String proof) {
+        Verdict v = proof(problem(style, statement), proof);
+        assertEquals(Verdict.Kind.accepted, v.verdict(), v.toString());
+        assertEquals(List.of(), v.reasons());
+    }
+
+    @Test
+    void honestCodeWithAHelperLemmaIsAccepted() {
+        Verdict v = code(ADD_COMM, "theorem aux (a b : Nat) : a + b = b + a := Nat.add_comm a b\n"
+                + "theorem add_comm' (a b : Nat) : a + b = b + a := aux a b");
+        assertEquals(Verdict.Kind.accepted, v.verdict(), v.toString());
+    }
+
+    @Test
+    void thePreambleDefinesWhatTheStatementUses() {
+        assertEquals(Verdict.Kind.accepted, proof(DOUBLE, "by unfold double; omega").verdict());
+        assertRejectedFor("lean-error", proof(DOUBLE, "rfl"));
+    }
+
+    @Test
+    void aWrongProofIsALeanError() {
+        Verdict v = proof(ADD_COMM, "rfl");
+        assertRejectedFor("lean-error", v);
+        assertFalse(v.messages().isEmpty());
+    }
+
+    @Test
+    void sorryIsRejected() {
+        assertRejectedFor("sorry", proof(FALSE_STMT, "by sorry"));
+    }
+
+    @Test
+    void nativeDecideRestsOnAnAxiomOutsideTheAllowList() {
+        Verdict v = proof(SMALL, "by native_decide");
+        assertRejectedFor("axioms", v);
+        assertTrue(v.axioms().contains("Lean.ofReduceBool"), v.axioms().toString());
+        ProofChecker lenient = new ProofChecker(pool, java.util.Set.of("propext", "Lean.ofReduceBool"));
+        Verdict allowed = lenient.check(SMALL, new Candidate("small", null, "by native_decide", null), "c");
+        assertEquals(Verdict.Kind.accepted, allowed.verdict(), allowed.toString());
+    }
+
+    @Test
+    void aRenamedTheoremIsMissing() {
+        assertRejectedFor("theorem-missing", code(ADD_COMM,
+                "theorem add_comm'' (a b : Nat) : a + b = b + a := Nat.add_comm a b"));
+    }
+
+    @Test
+    void aDefinitionIsNotATheorem() {
+        assertRejectedFor("not-a-theorem", code(SMALL, "def small : 7 * 6 = 42 := rfl"));
+    }
+
+    @Test
+    void anEditedStatementIsCaught() {
+        assertRejectedFor("statement-changed", code(ADD_COMM, "theorem add_comm' (a b : Nat) : a + b = a + b := rfl"));
+    }
+
+    @Test
+    void aLocalInstanceThatChangesTheMeaningIsCaught() {
+        assertRejectedFor("statement-changed", code(SMALL,
+                "noncomputable local instance : Mul Nat := ⟨fun _ _ => 42⟩\ntheorem small : 7 * 6 = 42 := rfl"));
+    }
+
+    @Test
+    void aVariableHypothesisIsCaught() {
+        assertRejectedFor("statement-changed", code(FALSE_STMT,
+                "variable (h : False)\ninclude h\ntheorem false_stmt : 1 = 2 := h.elim"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " ;; ", quoteCharacter = '~', value = {
+        "#eval ;; #eval IO.println \"hi\"\\ntheorem small : 7 * 6 = 42 := rfl",
+        "import ;; import Lean\\ntheorem small : 7 * 6 = 42 := rfl",
+        "axiom ;; axiom cheat : 7 * 6 = 42\\ntheorem small : 7 * 6 = 42 := cheat",
+        "set_option debug.skipKernelTC ;; set_option debug.skipKernelTC true in\\ntheorem small : 7 * 6 = 42 := rfl",
+        "@[implemented_by] ;; def f : Nat := 1\\n@[implemented_by f] def g : Nat := 2\\ntheorem small : 7 * 6 = 42 := rfl",
+        "macro ;; macro \"cheat\" : tactic => `(tactic| decide)\\ntheorem small : 7 * 6 = 42 := by cheat",
+        "run_tac ;; theorem small : 7 * 6 = 42 := by run_tac pure ()",
+        "#exit ;; theorem small : 7 * 6 = 42 := rfl\\n#exit",
+    })
+    void forbiddenCommandsAreRejectedByThePolicy(String what, String code) {
+        Verdict v = code(SMALL, code.replace("\\n", "\n"));
+        assertRejectedFor("policy", v);
+        assertTrue(v.reasons().get(0).contains(what), v.reasons().toString());
+    }
+
+    @Test
+    void aForbiddenCommandNeverRuns() {
+        Path target = Path.of("/tmp", "proofline-policy-" + System.nanoTime());
+        Verdict v = proof(SMALL, "rfl\n#eval IO.FS.writeFile \"" + target + "\" \"x\"");
+        assertRejectedFor("policy", v);
+        assertEquals("policy: #eval at 3:0 is not allowed", v.reasons().get(0));
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void aStatementThatDoesNotElaborateMakesTheCandidateInvalid() {
+        Verdict v = proof(problem("bad", "theorem bad : undefined_thing = 1"), "rfl");
+        assertEquals(Verdict.Kind.invalid, v.verdict(), v.toString());
+        assertTrue(v.reasons().get(0).startsWith("bad-problem:"), v.reasons().toString());
+    }
+}
