@@ -2,17 +2,41 @@ package dev.proofline.batch;
 
 import dev.proofline.check.Problem;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Problems by id, read from JSONL; lines that are not usable problems are listed with the reason. */
+/** Problems by id; inputs that are not usable problems are listed with the reason. */
 public record ProblemSet(Map<String, Problem> byId, List<String> rejectedLines) {
 
-    public static ProblemSet readJsonl(Path file) throws IOException {
+    /** A JSONL file, or a directory of {@code .lean} problem files ({@link LeanProblemFiles}). */
+    public static ProblemSet read(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            return LeanProblemFiles.read(path);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new NoSuchFileException(path.toString(), null, "no such problems file or directory");
+        }
+        return readJsonl(path);
+    }
+
+    static ProblemSet of(List<Problem> problems, List<String> rejected) {
         Map<String, Problem> byId = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(rejected);
+        for (Problem p : problems) {
+            if (byId.putIfAbsent(p.id(), p) != null) {
+                all.add("duplicate problem id " + p.id());
+            }
+        }
+        return new ProblemSet(byId, all);
+    }
+
+    public static ProblemSet readJsonl(Path file) throws IOException {
+        List<Problem> problems = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         for (Jsonl.Line line : Jsonl.read(file)) {
             if (line.error() != null) {
@@ -21,16 +45,12 @@ public record ProblemSet(Map<String, Problem> byId, List<String> rejectedLines) 
             }
             try {
                 var n = line.node();
-                Problem p = new Problem(Jsonl.text(n, "id"), Jsonl.strings(n, "header"), Jsonl.text(n, "preamble"),
-                        Jsonl.text(n, "statement"),
-                        Jsonl.text(n, "informal"), Jsonl.strings(n, "tags"));
-                if (byId.putIfAbsent(p.id(), p) != null) {
-                    rejected.add(line.where() + ": duplicate problem id " + p.id());
-                }
+                problems.add(new Problem(Jsonl.text(n, "id"), Jsonl.strings(n, "header"), Jsonl.text(n, "preamble"),
+                        Jsonl.text(n, "statement"), Jsonl.text(n, "informal"), Jsonl.strings(n, "tags")));
             } catch (IllegalArgumentException e) {
                 rejected.add(line.where() + ": " + e.getMessage());
             }
         }
-        return new ProblemSet(byId, rejected);
+        return of(problems, rejected);
     }
 }

@@ -9,8 +9,11 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Counts per verdict and reason, and pass@k over the problems that have candidates. */
-public record Summary(Map<Verdict.Kind, Long> verdicts, Map<String, Long> reasons, int problems, int maxSamples,
-                      double passAt1, double passAtK) {
+public record Summary(Map<Verdict.Kind, Long> verdicts, Map<String, Long> reasons, Map<String, Samples> perProblem,
+                      int maxSamples, double passAt1, double passAtK) {
+
+    /** A problem's candidates: how many, how many accepted, and its pass@1 and pass@k (k = maxSamples). */
+    public record Samples(int n, int accepted, double passAt1, double passAtK) {}
 
     /** Summarises {@code all}; pass@k counts only candidates of {@code problems}. */
     public static Summary of(Collection<Verdict> all, Set<String> problems) {
@@ -33,10 +36,12 @@ public record Summary(Map<Verdict.Kind, Long> verdicts, Map<String, Long> reason
             }
         }
         int k = perProblem.values().stream().mapToInt(nc -> nc[0]).max().orElse(0);
-        double p1 = perProblem.values().stream().mapToDouble(nc -> passAtK(nc[0], nc[1], 1)).average().orElse(0);
-        double pk = perProblem.values().stream().mapToDouble(nc -> passAtK(nc[0], nc[1], Math.min(k, nc[0])))
-                .average().orElse(0);
-        return new Summary(verdicts, reasons, perProblem.size(), k, p1, pk);
+        Map<String, Samples> samples = new TreeMap<>();
+        perProblem.forEach((id, nc) -> samples.put(id,
+                new Samples(nc[0], nc[1], passAtK(nc[0], nc[1], 1), passAtK(nc[0], nc[1], Math.min(k, nc[0])))));
+        double p1 = samples.values().stream().mapToDouble(Samples::passAt1).average().orElse(0);
+        double pk = samples.values().stream().mapToDouble(Samples::passAtK).average().orElse(0);
+        return new Summary(verdicts, reasons, samples, k, p1, pk);
     }
 
     /**
@@ -66,7 +71,7 @@ public record Summary(Map<Verdict.Kind, Long> verdicts, Map<String, Long> reason
             s.append("reasons:\n");
             reasons.forEach((r, n) -> s.append(String.format("  %-18s %6d%n", r, n)));
         }
-        s.append(String.format("problems: %d   pass@1: %.3f   pass@%d: %.3f%n", problems, passAt1, maxSamples, passAtK));
+        s.append(String.format("problems: %d   pass@1: %.3f   pass@%d: %.3f%n", perProblem.size(), passAt1, maxSamples, passAtK));
         return s.toString();
     }
 }

@@ -7,6 +7,7 @@ import dev.proofline.check.ProofChecker;
 import dev.proofline.check.Verdict;
 import dev.proofline.lean.Lean;
 import dev.proofline.lean.LeanPool;
+import dev.proofline.report.CheckReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,11 +26,16 @@ import picocli.CommandLine.Option;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check candidate proofs against their problems with Lean; one JSON verdict per candidate.")
 final class CheckCommand implements Callable<Integer> {
-    @Option(names = "--problems", required = true, description = "Problems, JSONL: {id, header?, statement, informal?, tags?}.")
+    @Option(names = "--problems", required = true, description = "Problems: JSONL {id, header?, preamble?, statement, "
+            + "informal?, tags?}, or a directory of .lean files with a '-- proofline: statement' line.")
     Path problems;
 
-    @Option(names = "--candidates", required = true, description = "Candidates, JSONL: {problem, id?, proof}.")
+    @Option(names = "--candidates", required = true,
+            description = "Candidates, JSONL: {problem, id?, proof} (the text after :=) or {problem, id?, code} (a whole snippet).")
     Path candidates;
+
+    @Option(names = "--report", description = "Also write a readable report: .md, or .html.")
+    Path report;
 
     @Option(names = "--out", required = true,
             description = "Results, JSONL, appended as verdicts come; a rerun skips candidates already there.")
@@ -50,13 +56,15 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (Path in : List.of(problems, candidates)) {
-            if (!Files.isRegularFile(in)) {
-                System.err.println("proofline check: no such file: " + in);
-                return 2;
-            }
+        if (!Files.isRegularFile(candidates)) {
+            System.err.println("proofline check: no such candidates file: " + candidates);
+            return 2;
         }
-        ProblemSet set = ProblemSet.readJsonl(problems);
+        if (!Files.exists(problems)) {
+            System.err.println("proofline check: no such problems file or directory: " + problems);
+            return 2;
+        }
+        ProblemSet set = ProblemSet.read(problems);
         set.rejectedLines().forEach(r -> System.err.println("skipped problem " + r));
         Lean.PoolBuilder builder = Lean.pool().runtime(runtime.runtime()).timeout(timeout);
         if (workers != null) {
@@ -85,8 +93,13 @@ final class CheckCommand implements Callable<Integer> {
                     bar[0].close();
                 }
             }
-            System.out.print(Summary.of(verdicts, set.byId().keySet()).render());
+            Summary summary = Summary.of(verdicts, set.byId().keySet());
+            System.out.print(summary.render());
             System.out.println("results: " + out);
+            if (report != null) {
+                new CheckReport(summary, verdicts).write(report);
+                System.out.println("report: " + report);
+            }
         }
         return 0;
     }

@@ -1,0 +1,2 @@
+-- A file without the statement marker: reported, not fatal.
+theorem lonely : True := trivial
