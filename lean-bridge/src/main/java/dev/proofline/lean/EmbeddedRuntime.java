@@ -27,16 +27,30 @@ public final class EmbeddedRuntime implements LeanRuntime {
 
     @Override
     public LeanLaunch launch(Path replProgram, List<String> header, Path scratchDir) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--run", replProgram.toString()));
+        args.addAll(header);
+        return node(args, List.of(replProgram.getParent()), scratchDir);
+    }
+
+    @Override
+    public LeanLaunch launchFile(Path leanFile, Path scratchDir) throws IOException {
+        return node(List.of(leanFile.toString()), List.of(leanFile.getParent()), scratchDir);
+    }
+
+    /**
+     * {@code node lean.js -j1 args…}. Lean sees only these host directories: its own (it looks itself up at
+     * start), the library, the directories it reads its input from (read-only), and the scratch dir.
+     */
+    private LeanLaunch node(List<String> args, List<Path> inputs, Path scratchDir) throws IOException {
         WasmInstaller.Installation inst = install();
-        List<String> cmd = new ArrayList<>(List.of(inst.node().toString(), inst.leanJs().toString(),
-                "-j1", "--run", replProgram.toString()));
-        cmd.addAll(header);
-        // Lean sees only these host directories: its own (it looks itself up at start), the library and the
-        // REPL program, all read-only, and the scratch dir.
-        String mounts = String.join(":", inst.leanJs().getParent().toString(), inst.library().toString(),
-                replProgram.getParent().toString(), scratchDir.toString());
-        return new LeanLaunch(cmd, Map.of("LEAN_PATH", inst.library().toString(), "PROOFLINE_MOUNTS", mounts,
-                "NODE_COMPILE_CACHE", cacheDir.resolve("node-compile-cache").toString()), scratchDir);
+        List<String> cmd = new ArrayList<>(List.of(inst.node().toString(), inst.leanJs().toString(), "-j1"));
+        cmd.addAll(args);
+        List<String> mounts = new ArrayList<>(List.of(inst.leanJs().getParent().toString(), inst.library().toString()));
+        inputs.forEach(dir -> mounts.add(dir.toString()));
+        mounts.add(scratchDir.toString());
+        return new LeanLaunch(cmd, Map.of("LEAN_PATH", inst.library().toString(), "PROOFLINE_MOUNTS",
+                String.join(":", mounts), "NODE_COMPILE_CACHE", cacheDir.resolve("node-compile-cache").toString()),
+                scratchDir);
     }
 
     @Override

@@ -13,6 +13,12 @@ public interface LeanRuntime {
     /** Makes the runtime ready (installing it if needed) and says how to start the REPL. */
     LeanLaunch launch(Path replProgram, List<String> header, Path scratchDir) throws IOException;
 
+    /**
+     * How to elaborate one Lean file in a fresh process, as a checker without a REPL would: the baseline
+     * {@code proofline bench check} compares against.
+     */
+    LeanLaunch launchFile(Path leanFile, Path scratchDir) throws IOException;
+
     /** Which Lean this is, its version, and where it came from. */
     RuntimeInfo describe() throws IOException;
 

@@ -23,6 +23,11 @@ public final class NativeRuntime implements LeanRuntime {
     }
 
     @Override
+    public LeanLaunch launchFile(Path leanFile, Path scratchDir) {
+        return new LeanLaunch(List.of(lean.toString(), "-j1", leanFile.toString()), Map.of(), scratchDir);
+    }
+
+    @Override
     public RuntimeInfo describe() throws IOException {
         String out = ExternalCommand.run(List.of(lean.toString(), "--version"), Map.of(), Path.of("."),
                 Duration.ofMinutes(1));

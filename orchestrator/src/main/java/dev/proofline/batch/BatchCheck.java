@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  */
 public final class BatchCheck {
     /** A candidate ready to check, or already judged invalid while reading. */
-    record Job(String problem, String candidateId, Candidate candidate, Verdict invalid) {}
+    public record Job(String problem, String candidateId, Candidate candidate, Verdict invalid) {}
 
     private final ProblemSet problems;
     private final ProofChecker checker;
@@ -35,7 +35,7 @@ public final class BatchCheck {
     }
 
     /** Reads the candidates; every line becomes a job, bad lines become invalid verdicts. */
-    static List<Job> jobs(Path candidates, ProblemSet problems) throws IOException {
+    public static List<Job> jobs(Path candidates, ProblemSet problems) throws IOException {
         List<Job> jobs = new ArrayList<>();
         Map<String, Integer> ordinal = new HashMap<>();
         for (Jsonl.Line line : Jsonl.read(candidates)) {
