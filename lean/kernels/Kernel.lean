@@ -64,6 +64,23 @@ structure Kernel where
   work : IExpr
   phases : List Stmt
 
+/-- `f 0 + f 1 + … + f (n-1)`, added left to right starting from `zero`: how specs say "sum". -/
+def sumRange {α} [Scalar α] (f : Nat → α) : Nat → α
+  | 0 => Scalar.zero
+  | n + 1 => Scalar.add (sumRange f n) (f n)
+
+/-- The global thread index `blockIdx.x * blockDim.x + threadIdx.x`. -/
+def IExpr.gid : IExpr := .add (.mul .bid .bdim) .tid
+
+def VExpr.usesVars : VExpr → Bool
+  | .var _ => true
+  | .add a b | .mul a b | .max a b => a.usesVars || b.usesVars
+  | _ => false
+
+/-- `x := 0; for i in [0, n): x := x + e` -/
+def Stmt.sumInto (x i : String) (n : IExpr) (e : VExpr) : Stmt :=
+  .seq (.assign x .zero) (.loop i n (.assign x (.add (.var x) e)))
+
 abbrev Mem (α : Type) := String → Nat → α
 
 /-- Everything a launch fixes: its shape, sizes, scalar parameters and input arrays. -/
@@ -268,5 +285,118 @@ theorem verified_pointwise (k : Kernel) (p : Stmt) (hk : k.phases = [p]) (arr : 
     funext a i
     simp only [Mem.fill]
     by_cases ha : a = arr <;> by_cases hi : i < S L <;> simp [ha, hi] <;> omega
+
+/-! ## Loops that sum -/
+
+theorem forRange_sum {α} [Scalar α] (f : Nat → α) (n : Nat) :
+    forRange (fun k a => Scalar.add a (f k)) n Scalar.zero = sumRange f n := by
+  induction n with
+  | zero => rfl
+  | succ n ih => simp only [forRange, sumRange, ih]
+
+theorem evalV_locals {α} [Scalar α] (L : Launch α) (b t : Nat) (iv : String → Nat) (snap : Mem α)
+    (loc loc' : String → α) (e : VExpr) (h : e.usesVars = false) :
+    evalV L b t iv snap loc e = evalV L b t iv snap loc' e := by
+  induction e with
+  | var => simp [VExpr.usesVars] at h
+  | add a c iha ihc | mul a c iha ihc | max a c iha ihc =>
+    simp only [VExpr.usesVars, Bool.or_eq_false_iff] at h
+    simp only [evalV, iha h.1, ihc h.2]
+  | _ => rfl
+
+theorem exec_sumLoop {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) (iv : String → Nat)
+    (x i : String) (e : VExpr) (h : e.usesVars = false) (N : Nat) (s : State α) :
+    forRange (fun k s => exec L b t snap (bind iv i k) (.assign x (.add (.var x) e)) s) N s =
+      { s with locals := fun y => if y = x then
+          forRange (fun k a => Scalar.add a (evalV L b t (bind iv i k) snap s.locals e)) N (s.locals x)
+        else s.locals y } := by
+  induction N with
+  | zero =>
+    cases s with
+    | mk l o sh => simp only [forRange, State.mk.injEq, and_true]; funext y; by_cases hy : y = x <;> simp [hy]
+  | succ N ih =>
+    rw [forRange, ih]
+    simp only [exec, evalV, forRange]
+    congr 1
+    funext y
+    by_cases hy : y = x <;> simp [hy, evalV_locals L b t _ snap _ s.locals e h]
+
+theorem exec_sumInto {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) (iv : String → Nat)
+    (x i : String) (n : IExpr) (e : VExpr) (h : e.usesVars = false) (s : State α) :
+    exec L b t snap iv (.sumInto x i n e) s =
+      { s with locals := fun y => if y = x then
+          forRange (fun k a => Scalar.add a (evalV L b t (bind iv i k) snap s.locals e)) (evalI L b t iv n) Scalar.zero
+        else s.locals y } := by
+  rw [Stmt.sumInto, exec.eq_2, exec.eq_5, exec_sumLoop L b t snap iv x i e h]
+  simp only [exec.eq_4, evalV]
+  congr 1
+  funext y
+  by_cases hy : y = x <;> simp [hy, evalV_locals L b t _ snap _ s.locals e h]
+
+/-! ## Export: the kernel as JSON, for the Java side (plain recursion: this is run by `#eval`) -/
+
+def jstr (s : String) : String := "\"" ++ s ++ "\""
+
+def jlist : List String → String
+  | [] => "[]"
+  | x :: xs => "[" ++ x ++ jrest xs
+where jrest : List String → String
+  | [] => "]"
+  | y :: ys => "," ++ y ++ jrest ys
+
+def jnames : List String → List String
+  | [] => []
+  | x :: xs => jstr x :: jnames xs
+
+def IExpr.json : IExpr → String
+  | .lit n => jlist [jstr "lit", toString n]
+  | .tid => jlist [jstr "tid"]
+  | .bid => jlist [jstr "bid"]
+  | .bdim => jlist [jstr "bdim"]
+  | .gdim => jlist [jstr "gdim"]
+  | .size s => jlist [jstr "size", jstr s]
+  | .ivar s => jlist [jstr "ivar", jstr s]
+  | .add a b => jlist [jstr "add", a.json, b.json]
+  | .mul a b => jlist [jstr "mul", a.json, b.json]
+  | .div a b => jlist [jstr "div", a.json, b.json]
+  | .mod a b => jlist [jstr "mod", a.json, b.json]
+
+def Cond.json : Cond → String
+  | .lt a b => jlist [jstr "lt", a.json, b.json]
+  | .eq a b => jlist [jstr "eq", a.json, b.json]
+  | .and a b => jlist [jstr "and", a.json, b.json]
+
+def VExpr.json : VExpr → String
+  | .zero => jlist [jstr "zero"]
+  | .param p => jlist [jstr "param", jstr p]
+  | .var x => jlist [jstr "var", jstr x]
+  | .load a i => jlist [jstr "load", jstr a, i.json]
+  | .loadShared a i => jlist [jstr "load_shared", jstr a, i.json]
+  | .add a b => jlist [jstr "add", a.json, b.json]
+  | .mul a b => jlist [jstr "mul", a.json, b.json]
+  | .max a b => jlist [jstr "max", a.json, b.json]
+
+def Stmt.json : Stmt → String
+  | .skip => jlist [jstr "skip"]
+  | .seq a b => jlist [jstr "seq", a.json, b.json]
+  | .ite c a b => jlist [jstr "if", c.json, a.json, b.json]
+  | .assign x e => jlist [jstr "assign", jstr x, e.json]
+  | .loop i n body => jlist [jstr "for", jstr i, n.json, body.json]
+  | .store a i e => jlist [jstr "store", jstr a, i.json, e.json]
+  | .storeShared a i e => jlist [jstr "store_shared", jstr a, i.json, e.json]
+
+def jarrays : List (String × IExpr) → List String
+  | [] => []
+  | (n, len) :: xs => ("{\"name\":" ++ jstr n ++ ",\"length\":" ++ len.json ++ "}") :: jarrays xs
+
+def jphases : List Stmt → List String
+  | [] => []
+  | p :: ps => p.json :: jphases ps
+
+def Kernel.json (k : Kernel) : String :=
+  "{\"name\":" ++ jstr k.name ++ ",\"sizes\":" ++ jlist (jnames k.sizes) ++ ",\"params\":" ++ jlist (jnames k.params)
+    ++ ",\"inputs\":" ++ jlist (jarrays k.inputs) ++ ",\"outputs\":" ++ jlist (jarrays k.outputs)
+    ++ ",\"shared\":" ++ jlist (jnames k.shared) ++ ",\"work\":" ++ k.work.json
+    ++ ",\"phases\":" ++ jlist (jphases k.phases) ++ "}"
 
 end Proofline.Kernel
