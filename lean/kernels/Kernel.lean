@@ -229,11 +229,19 @@ theorem forRange_set {α} (N : Nat) (arr : String) (F : Nat → α) (o : Mem α)
   rw [forRange_congr N _ (setBelow arr N F) (fun k hk => by funext m; simp [setBelow, hk]), forRange_pointwise]
   funext a i; simp
 
-theorem forRange_fst {β γ} (n : Nat) (F : Nat → β × γ → β × γ) (G : Nat → β → β)
-    (hF : ∀ t x, (F t x).1 = G t x.1) (x : β × γ) : (forRange F n x).1 = forRange G n x.1 := by
+/-- A loop seen through `f` (e.g. one component of a pair) is a loop on what `f` sees. -/
+theorem forRange_map {β γ} (f : β → γ) (n : Nat) (F : Nat → β → β) (G : Nat → γ → γ)
+    (hF : ∀ t x, f (F t x) = G t (f x)) (x : β) : f (forRange F n x) = forRange G n (f x) := by
   induction n with
   | zero => rfl
   | succ n ih => simp only [forRange, hF, ih]
+
+/-- A loop where only iteration `0` acts. -/
+theorem forRange_first {σ} (h : σ → σ) (n : Nat) (s : σ) :
+    forRange (fun t s => if t = 0 then h s else s) n s = if 0 < n then h s else s := by
+  induction n with
+  | zero => rfl
+  | succ n ih => by_cases hn : n = 0 <;> simp [forRange, ih, hn] <;> omega
 
 theorem forRange_eq_foldl {σ} (f : Nat → σ → σ) (n : Nat) (s : σ) :
     forRange f n s = (List.range n).foldl (fun s i => f i s) s := by
@@ -280,13 +288,19 @@ theorem verified_pointwise (k : Kernel) (p : Stmt) (hk : k.phases = [p]) (arr : 
     have hb : (fun b (o : Mem α) => (runPhase L b p (o, fun _ _ => Scalar.zero)).1)
         = fun b o => forRange (fun t => setBelow arr (S L) (F L) (b * L.block + t)) L.block o := by
       funext b o
-      exact forRange_fst _ _ _ (fun t x => by simp only [hout, setBelow]) _
+      exact forRange_map Prod.fst _ _ _ (fun t x => by simp only [hout, setBelow]) _
     rw [hb, forRange_blocks, forRange_pointwise]
     funext a i
     simp only [Mem.fill]
     by_cases ha : a = arr <;> by_cases hi : i < S L <;> simp [ha, hi] <;> omega
 
 /-! ## Loops that sum -/
+
+theorem sumRange_congr {α} [Scalar α] (f g : Nat → α) (n : Nat) (h : ∀ k, k < n → f k = g k) :
+    sumRange f n = sumRange g n := by
+  induction n with
+  | zero => rfl
+  | succ n ih => simp only [sumRange, h n (Nat.lt_succ_self n), ih (fun k hk => h k (by omega))]
 
 theorem forRange_sum {α} [Scalar α] (f : Nat → α) (n : Nat) :
     forRange (fun k a => Scalar.add a (f k)) n Scalar.zero = sumRange f n := by
