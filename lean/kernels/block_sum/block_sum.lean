@@ -107,6 +107,4 @@ theorem correct : Verified kernel pre spec := by
     rw [forRange_set]
     rfl
 
-#eval IO.println kernel.json
-
 end Proofline.Kernels.BlockSum

@@ -38,6 +38,4 @@ theorem correct : Verified kernel pre spec :=
       by_cases h : b * L.block + t < L.sizes "m" * L.sizes "n" <;>
         simp [h, exec, exec_sumInto, VExpr.usesVars, evalC, evalI, IExpr.gid])
 
-#eval IO.println kernel.json
-
 end Proofline.Kernels.Matmul

@@ -26,6 +26,4 @@ theorem correct : Verified kernel pre spec :=
     (fun α _ L b t snap s => by
       by_cases h : b * L.block + t < L.sizes "n" <;> simp [h, exec, evalC, evalI, IExpr.gid])
 
-#eval IO.println kernel.json
-
 end Proofline.Kernels.Relu
