@@ -1,0 +1,60 @@
+package dev.proofline.gpu;
+
+/**
+ * The scalar type a kernel is instantiated at. Values are held as raw 32-bit patterns (an {@code int}
+ * per element) for both types, exactly as they travel to and from the device.
+ */
+public enum ElemType {
+    F32("float", "f32"), I32("int", "i32");
+
+    private final String cType;
+    private final String suffix;
+
+    ElemType(String cType, String suffix) {
+        this.cType = cType;
+        this.suffix = suffix;
+    }
+
+    public String cType() {
+        return cType;
+    }
+
+    public String suffix() {
+        return suffix;
+    }
+
+    public int zero() {
+        return 0; // +0.0f and 0 are both all-zero bits
+    }
+
+    public int add(int a, int b) {
+        return this == F32 ? bits(f(a) + f(b)) : a + b;
+    }
+
+    public int mul(int a, int b) {
+        return this == F32 ? bits(f(a) * f(b)) : a * b;
+    }
+
+    /** CUDA's {@code fmaxf} for floats (a NaN operand yields the other one), {@code max} for ints. */
+    public int max(int a, int b) {
+        if (this == I32) {
+            return Math.max(a, b);
+        }
+        if (Float.isNaN(f(a))) {
+            return b;
+        }
+        return Float.isNaN(f(b)) ? a : bits(Math.max(f(a), f(b)));
+    }
+
+    public String show(int v) {
+        return this == F32 ? Float.toString(f(v)) : Integer.toString(v);
+    }
+
+    public static float f(int bits) {
+        return Float.intBitsToFloat(bits);
+    }
+
+    public static int bits(float v) {
+        return Float.floatToRawIntBits(v);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.proofline.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** IR parsing, the CPU interpreter's checks and CUDA emission, on IR as the Lean exporter writes it. */
+class KernelIrTest {
+    static final String GID = "[\"add\",[\"mul\",[\"bid\"],[\"bdim\"]],[\"tid\"]]";
+    static final String VEC_ADD = vecAdd("[\"size\",\"n\"]");
+    // the guard g < n + 1 lets one thread past the end
+    static final String OFF_BY_ONE = vecAdd("[\"add\",[\"size\",\"n\"],[\"lit\",1]]");
+
+    static String vecAdd(String bound) {
+        return "{\"name\":\"vec_add\",\"sizes\":[\"n\"],\"params\":[],\"inputs\":[{\"name\":\"a\",\"length\":[\"size\",\"n\"]},"
+                + "{\"name\":\"b\",\"length\":[\"size\",\"n\"]}],\"outputs\":[{\"name\":\"c\",\"length\":[\"size\",\"n\"]}],"
+                + "\"shared\":[],\"work\":[\"size\",\"n\"],\"phases\":[[\"if\",[\"lt\"," + GID + "," + bound + "],"
+                + "[\"store\",\"c\"," + GID + ",[\"add\",[\"load\",\"a\"," + GID + "],[\"load\",\"b\"," + GID + "]]],[\"skip\"]]]}";
+    }
+
+    @Test
+    void interpreterComputesVecAddOnAnOddSize() {
+        KernelIr ir = KernelIr.parse(VEC_ADD);
+        Workload w = Workload.of(ir, ElemType.I32, Map.of("n", 1000L), ValueClass.RANDOM, 256, 7);
+        assertEquals(4, w.launch().grid());
+        Interpreter.Result r = new Interpreter(ir, ElemType.I32).run(w.launch(), w.inputs(), w.params());
+        assertTrue(r.ok(), r.problems().toString());
+        int[] a = w.inputs().get("a");
+        int[] b = w.inputs().get("b");
+        int[] want = new int[1000];
+        for (int i = 0; i < want.length; i++) {
+            want[i] = a[i] + b[i];
+        }
+        assertArrayEquals(want, r.outputs().get("c"));
+        assertEquals(1000, r.operations());
+    }
+
+    @Test
+    void interpreterCatchesTheOffByOneGuard() {
+        KernelIr ir = KernelIr.parse(OFF_BY_ONE);
+        Workload w = Workload.of(ir, ElemType.F32, Map.of("n", 1000L), ValueClass.RANDOM, 256, 7);
+        Interpreter.Result r = new Interpreter(ir, ElemType.F32).run(w.launch(), w.inputs(), w.params());
+        assertFalse(r.ok());
+        assertEquals("thread (block 3, thread 232) reads a[1000], past its 1000 elements", r.problems().get(0));
+    }
+
+    @Test
+    void irWithASideChannelIsRejected() {
+        String readsOutput = VEC_ADD.replace("[\"load\",\"b\"", "[\"load\",\"c\"");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelIr.parse(readsOutput));
+        assertTrue(e.getMessage().contains("loads 'c', not an input"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> KernelIr.parse(VEC_ADD.replace("\"skip\"", "\"printf\"")));
+    }
+
+    @Test
+    void fmaxSemanticsForNaN() {
+        assertEquals(0f, ElemType.f(ElemType.F32.max(ElemType.bits(Float.NaN), 0)));
+        assertEquals(-2, ElemType.I32.max(-2, -3));
+    }
+
+    @Test
+    void emittedCudaCompilesWithNvcc(@TempDir Path dir) throws Exception {
+        KernelIr ir = KernelIr.parse(VEC_ADD);
+        String cu = CudaEmitter.emit(ir, ElemType.F32);
+        assertEquals(cu, CudaEmitter.emit(ir, ElemType.F32), "deterministic");
+        assertTrue(cu.contains("extern \"C\" __global__ void vec_add_f32(const float* __restrict__ a, "
+                + "const float* __restrict__ b, float* __restrict__ c, idx_t n)"), cu);
+        Optional<Nvcc> nvcc = Nvcc.find();
+        assumeTrue(nvcc.isPresent(), "no nvcc on this machine: CUDA compile skipped");
+        Path src = dir.resolve("vec_add_f32.cu");
+        Files.writeString(src, cu);
+        Nvcc.Compiled c = nvcc.get().compile(src);
+        assertTrue(c.ok(), c.messages());
+        assertTrue(Files.readString(c.ptx()).contains(".entry vec_add_f32"));
+    }
+}

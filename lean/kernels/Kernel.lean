@@ -1,0 +1,416 @@
+/-!
+# Proofline kernel language
+
+A kernel is a per-thread program over global arrays, run on a 1-D launch (`grid` blocks of `block`
+threads). Inputs are read-only and outputs write-only (CUDA `const __restrict__` / plain pointers),
+so no thread can observe another thread's global writes. A kernel is a list of *phases* separated by
+`__syncthreads()`; shared arrays (one per name, `block` elements each) written in a phase are read
+only in later phases, so running the threads of a phase one after another, with shared reads taken
+from the snapshot at the phase start, is exactly what the GPU computes. Write-write races on outputs
+are ruled out per kernel by a theorem (`RaceFree`).
+
+Scalars are an abstract type with `zero`, `add`, `mul`, `max`: a proof over it says the kernel computes
+the spec's expression operation for operation, so it holds bit for bit for IEEE floats (with `max` as
+CUDA's `fmaxf`) and for wrapping 32-bit integers alike.
+-/
+namespace Proofline.Kernel
+
+class Scalar (α : Type) where
+  zero : α
+  add : α → α → α
+  mul : α → α → α
+  max : α → α → α
+
+/-- Index arithmetic (natural numbers). -/
+inductive IExpr where
+  | lit (n : Nat)
+  | tid | bid | bdim | gdim
+  | size (name : String)
+  | ivar (name : String)
+  | add (a b : IExpr) | mul (a b : IExpr) | div (a b : IExpr) | mod (a b : IExpr)
+
+inductive Cond where
+  | lt (a b : IExpr)
+  | eq (a b : IExpr)
+  | and (a b : Cond)
+
+inductive VExpr where
+  | zero
+  | param (name : String)
+  | var (name : String)
+  | load (arr : String) (idx : IExpr)
+  | loadShared (arr : String) (idx : IExpr)
+  | add (a b : VExpr) | mul (a b : VExpr) | max (a b : VExpr)
+
+inductive Stmt where
+  | skip
+  | seq (a b : Stmt)
+  | ite (c : Cond) (t e : Stmt)
+  | assign (x : String) (e : VExpr)
+  | loop (i : String) (bound : IExpr) (body : Stmt)
+  | store (arr : String) (idx : IExpr) (e : VExpr)
+  | storeShared (arr : String) (idx : IExpr) (e : VExpr)
+
+/-- A kernel. Array lengths and `work` (threads wanted; the grid is `⌈work / block⌉`) are not part of
+the semantics (arrays are total functions here): the Java side uses them to allocate, bounds-check
+and launch. Shared arrays have `block` elements each. -/
+structure Kernel where
+  name : String
+  sizes : List String
+  params : List String
+  inputs : List (String × IExpr)
+  outputs : List (String × IExpr)
+  shared : List String
+  work : IExpr
+  phases : List Stmt
+
+/-- `f 0 + f 1 + … + f (n-1)`, added left to right starting from `zero`: how specs say "sum". -/
+def sumRange {α} [Scalar α] (f : Nat → α) : Nat → α
+  | 0 => Scalar.zero
+  | n + 1 => Scalar.add (sumRange f n) (f n)
+
+/-- The global thread index `blockIdx.x * blockDim.x + threadIdx.x`. -/
+def IExpr.gid : IExpr := .add (.mul .bid .bdim) .tid
+
+def VExpr.usesVars : VExpr → Bool
+  | .var _ => true
+  | .add a b | .mul a b | .max a b => a.usesVars || b.usesVars
+  | _ => false
+
+/-- `x := 0; for i in [0, n): x := x + e` -/
+def Stmt.sumInto (x i : String) (n : IExpr) (e : VExpr) : Stmt :=
+  .seq (.assign x .zero) (.loop i n (.assign x (.add (.var x) e)))
+
+abbrev Mem (α : Type) := String → Nat → α
+
+/-- Everything a launch fixes: its shape, sizes, scalar parameters and input arrays. -/
+structure Launch (α : Type) where
+  grid : Nat
+  block : Nat
+  sizes : String → Nat
+  params : String → α
+  input : Mem α
+
+def Mem.set {α} (m : Mem α) (a : String) (i : Nat) (v : α) : Mem α :=
+  fun a' i' => if a' = a ∧ i' = i then v else m a' i'
+
+/-- `out` with `arr[i] := f i` for every `i < n`: how specs describe an output. -/
+def Mem.fill {α} (m : Mem α) (arr : String) (n : Nat) (f : Nat → α) : Mem α :=
+  fun a i => if a = arr ∧ i < n then f i else m a i
+
+def bind (f : String → Nat) (x : String) (v : Nat) : String → Nat :=
+  fun y => if y = x then v else f y
+
+def evalI {α} (L : Launch α) (b t : Nat) (iv : String → Nat) : IExpr → Nat
+  | .lit n => n
+  | .tid => t
+  | .bid => b
+  | .bdim => L.block
+  | .gdim => L.grid
+  | .size s => L.sizes s
+  | .ivar x => iv x
+  | .add x y => evalI L b t iv x + evalI L b t iv y
+  | .mul x y => evalI L b t iv x * evalI L b t iv y
+  | .div x y => evalI L b t iv x / evalI L b t iv y
+  | .mod x y => evalI L b t iv x % evalI L b t iv y
+
+def evalC {α} (L : Launch α) (b t : Nat) (iv : String → Nat) : Cond → Bool
+  | .lt x y => decide (evalI L b t iv x < evalI L b t iv y)
+  | .eq x y => decide (evalI L b t iv x = evalI L b t iv y)
+  | .and x y => evalC L b t iv x && evalC L b t iv y
+
+/-- A thread's state within a phase. -/
+structure State (α : Type) where
+  locals : String → α
+  out : Mem α
+  shared : Mem α
+
+def evalV {α} [Scalar α] (L : Launch α) (b t : Nat) (iv : String → Nat) (snap : Mem α)
+    (loc : String → α) : VExpr → α
+  | .zero => Scalar.zero
+  | .param p => L.params p
+  | .var x => loc x
+  | .load a i => L.input a (evalI L b t iv i)
+  | .loadShared a i => snap a (evalI L b t iv i)
+  | .add x y => Scalar.add (evalV L b t iv snap loc x) (evalV L b t iv snap loc y)
+  | .mul x y => Scalar.mul (evalV L b t iv snap loc x) (evalV L b t iv snap loc y)
+  | .max x y => Scalar.max (evalV L b t iv snap loc x) (evalV L b t iv snap loc y)
+
+/-- `for k in [0, n)`: iteration `k` runs after iterations `0 … k-1`. -/
+def forRange {σ} (f : Nat → σ → σ) : Nat → σ → σ
+  | 0, s => s
+  | n + 1, s => f n (forRange f n s)
+
+def exec {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) :
+    (String → Nat) → Stmt → State α → State α
+  | _, .skip, s => s
+  | iv, .seq x y, s => exec L b t snap iv y (exec L b t snap iv x s)
+  | iv, .ite c x y, s => if evalC L b t iv c then exec L b t snap iv x s else exec L b t snap iv y s
+  | iv, .assign x e, s => { s with locals := fun y => if y = x then evalV L b t iv snap s.locals e else s.locals y }
+  | iv, .loop i n body, s => forRange (fun k s => exec L b t snap (bind iv i k) body s) (evalI L b t iv n) s
+  | iv, .store a i e, s => { s with out := s.out.set a (evalI L b t iv i) (evalV L b t iv snap s.locals e) }
+  | iv, .storeShared a i e, s =>
+      { s with shared := s.shared.set a (evalI L b t iv i) (evalV L b t iv snap s.locals e) }
+
+/-- One phase of one block: its threads in order, locals fresh (zero) in each thread. -/
+def runPhase {α} [Scalar α] (L : Launch α) (b : Nat) (p : Stmt) (g : Mem α × Mem α) : Mem α × Mem α :=
+  forRange (fun t (g' : Mem α × Mem α) =>
+    let s := exec L b t g.2 (fun _ => 0) p ⟨fun _ => Scalar.zero, g'.1, g'.2⟩
+    (s.out, s.shared)) L.block g
+
+def runPhases {α} [Scalar α] (L : Launch α) (b : Nat) : List Stmt → Mem α × Mem α → Mem α × Mem α
+  | [], g => g
+  | p :: ps, g => runPhases L b ps (runPhase L b p g)
+
+/-- A launch: blocks in order, each starting with fresh (zero) shared memory. -/
+def run {α} [Scalar α] (k : Kernel) (L : Launch α) (out : Mem α) : Mem α :=
+  forRange (fun b o => (runPhases L b k.phases (o, fun _ _ => Scalar.zero)).1) L.grid out
+
+/-! ## The claim: race freedom and meeting the spec -/
+
+/-- Thread `(b, t)` may change `proj` (outputs or shared memory) at `arr[i]` in phase `p`. -/
+def MayWrite {α} [Scalar α] (L : Launch α) (p : Stmt) (proj : State α → Mem α) (b t : Nat) (a : String)
+    (i : Nat) : Prop :=
+  ∃ (snap : Mem α) (s : State α), proj (exec L b t snap (fun _ => 0) p s) a i ≠ proj s a i
+
+/-- In every phase, no two threads of the launch may write the same output location, and no two
+threads of a block the same shared location, whatever the memory. -/
+def RaceFree {α} [Scalar α] (k : Kernel) (L : Launch α) : Prop :=
+  ∀ p, p ∈ k.phases → ∀ b₁ t₁ b₂ t₂ a i, t₁ < L.block → t₂ < L.block → (b₁ ≠ b₂ ∨ t₁ ≠ t₂) →
+    ¬ (MayWrite L p State.out b₁ t₁ a i ∧ MayWrite L p State.out b₂ t₂ a i) ∧
+    (b₁ = b₂ → ¬ (MayWrite L p State.shared b₁ t₁ a i ∧ MayWrite L p State.shared b₂ t₂ a i))
+
+/-- The claim checked for every kernel: for every scalar type and every launch meeting `pre`, the
+kernel is race-free and running it from any output memory gives `spec`. -/
+def Verified (k : Kernel) (pre : ∀ {α : Type}, Launch α → Prop)
+    (spec : ∀ {α : Type} [Scalar α], Launch α → Mem α → Mem α) : Prop :=
+  ∀ (α : Type) [Scalar α] (L : Launch α), pre L → RaceFree k L ∧ ∀ out, run k L out = spec L out
+
+/-! ## Lemmas: folds over threads -/
+
+theorem forRange_add {σ} (f : Nat → σ → σ) (a n : Nat) (s : σ) :
+    forRange f (a + n) s = forRange (fun i => f (a + i)) n (forRange f a s) := by
+  induction n with
+  | zero => rfl
+  | succ n ih => rw [← Nat.add_assoc]; simp only [forRange, ih]
+
+/-- Nested block/thread loops are one loop over global thread indices `b * bd + t`. -/
+theorem forRange_blocks {σ} (g bd : Nat) (f : Nat → σ → σ) (s : σ) :
+    forRange (fun b s => forRange (fun t => f (b * bd + t)) bd s) g s = forRange f (g * bd) s := by
+  induction g with
+  | zero => simp [forRange]
+  | succ g ih => simp only [forRange, ih, Nat.succ_mul, forRange_add]
+
+/-- What thread `g` of a pointwise kernel does: `arr[g] := F g` when `g < S`. -/
+def setBelow {α} (arr : String) (S : Nat) (F : Nat → α) (g : Nat) (m : Mem α) : Mem α :=
+  if g < S then m.set arr g (F g) else m
+
+/-- Writing `F i` at `arr[i]` for every `i < S`, in index order, starting from `o`. -/
+theorem forRange_pointwise {α} (N S : Nat) (arr : String) (F : Nat → α) (o : Mem α) :
+    forRange (setBelow arr S F) N o
+      = fun a i => if a = arr ∧ i < S ∧ i < N then F i else o a i := by
+  induction N with
+  | zero => funext a i; simp [forRange]
+  | succ N ih =>
+    simp only [forRange, ih, setBelow]
+    funext a i
+    by_cases h : N < S <;> by_cases ha : a = arr <;> by_cases hi : i = N <;>
+      simp [h, ha, hi, Mem.set, Nat.lt_succ_iff_lt_or_eq]
+
+theorem forRange_congr {σ} (n : Nat) (f g : Nat → σ → σ) (h : ∀ k, k < n → f k = g k) (s : σ) :
+    forRange f n s = forRange g n s := by
+  induction n with
+  | zero => rfl
+  | succ n ih => simp only [forRange]; rw [h n (Nat.lt_succ_self n), ih (fun k hk => h k (by omega))]
+
+theorem forRange_set {α} (N : Nat) (arr : String) (F : Nat → α) (o : Mem α) :
+    forRange (fun i (m : Mem α) => m.set arr i (F i)) N o
+      = fun a i => if a = arr ∧ i < N then F i else o a i := by
+  rw [forRange_congr N _ (setBelow arr N F) (fun k hk => by funext m; simp [setBelow, hk]), forRange_pointwise]
+  funext a i; simp
+
+/-- A loop seen through `f` (e.g. one component of a pair) is a loop on what `f` sees. -/
+theorem forRange_map {β γ} (f : β → γ) (n : Nat) (F : Nat → β → β) (G : Nat → γ → γ)
+    (hF : ∀ t x, f (F t x) = G t (f x)) (x : β) : f (forRange F n x) = forRange G n (f x) := by
+  induction n with
+  | zero => rfl
+  | succ n ih => simp only [forRange, hF, ih]
+
+/-- A loop where only iteration `0` acts. -/
+theorem forRange_first {σ} (h : σ → σ) (n : Nat) (s : σ) :
+    forRange (fun t s => if t = 0 then h s else s) n s = if 0 < n then h s else s := by
+  induction n with
+  | zero => rfl
+  | succ n ih => by_cases hn : n = 0 <;> simp [forRange, ih, hn] <;> omega
+
+theorem forRange_eq_foldl {σ} (f : Nat → σ → σ) (n : Nat) (s : σ) :
+    forRange f n s = (List.range n).foldl (fun s i => f i s) s := by
+  induction n with
+  | zero => rfl
+  | succ n ih => simp [forRange, ih, List.range_succ, List.foldl_append]
+
+/-- `(b, t) ↦ b * bd + t` is injective on threads of a block. -/
+theorem gid_inj (bd b₁ t₁ b₂ t₂ : Nat) (h₁ : t₁ < bd) (h₂ : t₂ < bd) (h : b₁ * bd + t₁ = b₂ * bd + t₂) :
+    b₁ = b₂ ∧ t₁ = t₂ := by
+  have hm := congrArg (· % bd) h
+  have hd := congrArg (· / bd) h
+  simp only [Nat.mul_comm _ bd, Nat.mul_add_mod, Nat.mod_eq_of_lt h₁, Nat.mod_eq_of_lt h₂] at hm
+  have hpos : 0 < bd := by omega
+  simp only [Nat.mul_comm _ bd, Nat.mul_add_div hpos, Nat.div_eq_of_lt h₁, Nat.div_eq_of_lt h₂] at hd
+  omega
+
+/-! ## Single-phase kernels where thread `g = b * block + t` writes `out[g] := F g` when `g < S` -/
+
+/-- The whole claim for a pointwise kernel follows from what one thread does. -/
+theorem verified_pointwise (k : Kernel) (p : Stmt) (hk : k.phases = [p]) (arr : String)
+    (S : ∀ {α : Type}, Launch α → Nat) (F : ∀ {α : Type} [Scalar α], Launch α → Nat → α)
+    (hout : ∀ (α : Type) [Scalar α] (L : Launch α) b t snap (s : State α),
+      (exec L b t snap (fun _ => 0) p s).out =
+        if b * L.block + t < S L then s.out.set arr (b * L.block + t) (F L (b * L.block + t)) else s.out)
+    (hshared : ∀ (α : Type) [Scalar α] (L : Launch α) b t snap (s : State α),
+      (exec L b t snap (fun _ => 0) p s).shared = s.shared) :
+    Verified k (fun L => S L ≤ L.grid * L.block) (fun L out => out.fill arr (S L) (F L)) := by
+  intro α _ L hS
+  constructor
+  · intro q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne
+    rw [hk, List.mem_singleton] at hq
+    subst hq
+    refine ⟨fun ⟨⟨sn₁, s₁, w₁⟩, ⟨sn₂, s₂, w₂⟩⟩ => ?_, fun _ ⟨⟨sn, s, w⟩, _⟩ => w (by rw [hshared])⟩
+    rw [hout] at w₁ w₂
+    have e₁ : b₁ * L.block + t₁ = i := by
+      apply Classical.byContradiction; intro hn; apply w₁; split <;> simp [Mem.set] <;> intros <;> omega
+    have e₂ : b₂ * L.block + t₂ = i := by
+      apply Classical.byContradiction; intro hn; apply w₂; split <;> simp [Mem.set] <;> intros <;> omega
+    have := gid_inj L.block b₁ t₁ b₂ t₂ h₁ h₂ (by omega)
+    omega
+  · intro out
+    simp only [run, hk, runPhases]
+    have hb : (fun b (o : Mem α) => (runPhase L b p (o, fun _ _ => Scalar.zero)).1)
+        = fun b o => forRange (fun t => setBelow arr (S L) (F L) (b * L.block + t)) L.block o := by
+      funext b o
+      exact forRange_map Prod.fst _ _ _ (fun t x => by simp only [hout, setBelow]) _
+    rw [hb, forRange_blocks, forRange_pointwise]
+    funext a i
+    simp only [Mem.fill]
+    by_cases ha : a = arr <;> by_cases hi : i < S L <;> simp [ha, hi] <;> omega
+
+/-! ## Loops that sum -/
+
+theorem sumRange_congr {α} [Scalar α] (f g : Nat → α) (n : Nat) (h : ∀ k, k < n → f k = g k) :
+    sumRange f n = sumRange g n := by
+  induction n with
+  | zero => rfl
+  | succ n ih => simp only [sumRange, h n (Nat.lt_succ_self n), ih (fun k hk => h k (by omega))]
+
+theorem forRange_sum {α} [Scalar α] (f : Nat → α) (n : Nat) :
+    forRange (fun k a => Scalar.add a (f k)) n Scalar.zero = sumRange f n := by
+  induction n with
+  | zero => rfl
+  | succ n ih => simp only [forRange, sumRange, ih]
+
+theorem evalV_locals {α} [Scalar α] (L : Launch α) (b t : Nat) (iv : String → Nat) (snap : Mem α)
+    (loc loc' : String → α) (e : VExpr) (h : e.usesVars = false) :
+    evalV L b t iv snap loc e = evalV L b t iv snap loc' e := by
+  induction e with
+  | var => simp [VExpr.usesVars] at h
+  | add a c iha ihc | mul a c iha ihc | max a c iha ihc =>
+    simp only [VExpr.usesVars, Bool.or_eq_false_iff] at h
+    simp only [evalV, iha h.1, ihc h.2]
+  | _ => rfl
+
+theorem exec_sumLoop {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) (iv : String → Nat)
+    (x i : String) (e : VExpr) (h : e.usesVars = false) (N : Nat) (s : State α) :
+    forRange (fun k s => exec L b t snap (bind iv i k) (.assign x (.add (.var x) e)) s) N s =
+      { s with locals := fun y => if y = x then
+          forRange (fun k a => Scalar.add a (evalV L b t (bind iv i k) snap s.locals e)) N (s.locals x)
+        else s.locals y } := by
+  induction N with
+  | zero =>
+    cases s with
+    | mk l o sh => simp only [forRange, State.mk.injEq, and_true]; funext y; by_cases hy : y = x <;> simp [hy]
+  | succ N ih =>
+    rw [forRange, ih]
+    simp only [exec, evalV, forRange]
+    congr 1
+    funext y
+    by_cases hy : y = x <;> simp [hy, evalV_locals L b t _ snap _ s.locals e h]
+
+theorem exec_sumInto {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) (iv : String → Nat)
+    (x i : String) (n : IExpr) (e : VExpr) (h : e.usesVars = false) (s : State α) :
+    exec L b t snap iv (.sumInto x i n e) s =
+      { s with locals := fun y => if y = x then
+          forRange (fun k a => Scalar.add a (evalV L b t (bind iv i k) snap s.locals e)) (evalI L b t iv n) Scalar.zero
+        else s.locals y } := by
+  rw [Stmt.sumInto, exec.eq_2, exec.eq_5, exec_sumLoop L b t snap iv x i e h]
+  simp only [exec.eq_4, evalV]
+  congr 1
+  funext y
+  by_cases hy : y = x <;> simp [hy, evalV_locals L b t _ snap _ s.locals e h]
+
+/-! ## Export: the kernel as JSON, for the Java side (plain recursion: this is run by `#eval`) -/
+
+def jstr (s : String) : String := "\"" ++ s ++ "\""
+
+def jlist : List String → String
+  | [] => "[]"
+  | x :: xs => "[" ++ x ++ jrest xs
+where jrest : List String → String
+  | [] => "]"
+  | y :: ys => "," ++ y ++ jrest ys
+
+def jnames : List String → List String
+  | [] => []
+  | x :: xs => jstr x :: jnames xs
+
+def IExpr.json : IExpr → String
+  | .lit n => jlist [jstr "lit", toString n]
+  | .tid => jlist [jstr "tid"]
+  | .bid => jlist [jstr "bid"]
+  | .bdim => jlist [jstr "bdim"]
+  | .gdim => jlist [jstr "gdim"]
+  | .size s => jlist [jstr "size", jstr s]
+  | .ivar s => jlist [jstr "ivar", jstr s]
+  | .add a b => jlist [jstr "add", a.json, b.json]
+  | .mul a b => jlist [jstr "mul", a.json, b.json]
+  | .div a b => jlist [jstr "div", a.json, b.json]
+  | .mod a b => jlist [jstr "mod", a.json, b.json]
+
+def Cond.json : Cond → String
+  | .lt a b => jlist [jstr "lt", a.json, b.json]
+  | .eq a b => jlist [jstr "eq", a.json, b.json]
+  | .and a b => jlist [jstr "and", a.json, b.json]
+
+def VExpr.json : VExpr → String
+  | .zero => jlist [jstr "zero"]
+  | .param p => jlist [jstr "param", jstr p]
+  | .var x => jlist [jstr "var", jstr x]
+  | .load a i => jlist [jstr "load", jstr a, i.json]
+  | .loadShared a i => jlist [jstr "load_shared", jstr a, i.json]
+  | .add a b => jlist [jstr "add", a.json, b.json]
+  | .mul a b => jlist [jstr "mul", a.json, b.json]
+  | .max a b => jlist [jstr "max", a.json, b.json]
+
+def Stmt.json : Stmt → String
+  | .skip => jlist [jstr "skip"]
+  | .seq a b => jlist [jstr "seq", a.json, b.json]
+  | .ite c a b => jlist [jstr "if", c.json, a.json, b.json]
+  | .assign x e => jlist [jstr "assign", jstr x, e.json]
+  | .loop i n body => jlist [jstr "for", jstr i, n.json, body.json]
+  | .store a i e => jlist [jstr "store", jstr a, i.json, e.json]
+  | .storeShared a i e => jlist [jstr "store_shared", jstr a, i.json, e.json]
+
+def jarrays : List (String × IExpr) → List String
+  | [] => []
+  | (n, len) :: xs => ("{\"name\":" ++ jstr n ++ ",\"length\":" ++ len.json ++ "}") :: jarrays xs
+
+def jphases : List Stmt → List String
+  | [] => []
+  | p :: ps => p.json :: jphases ps
+
+def Kernel.json (k : Kernel) : String :=
+  "{\"name\":" ++ jstr k.name ++ ",\"sizes\":" ++ jlist (jnames k.sizes) ++ ",\"params\":" ++ jlist (jnames k.params)
+    ++ ",\"inputs\":" ++ jlist (jarrays k.inputs) ++ ",\"outputs\":" ++ jlist (jarrays k.outputs)
+    ++ ",\"shared\":" ++ jlist (jnames k.shared) ++ ",\"work\":" ++ k.work.json
+    ++ ",\"phases\":" ++ jlist (jphases k.phases) ++ "}"
+
+end Proofline.Kernel

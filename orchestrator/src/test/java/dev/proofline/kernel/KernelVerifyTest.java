@@ -1,0 +1,79 @@
+package dev.proofline.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.proofline.gpu.CudaDriver;
+import dev.proofline.gpu.Nvcc;
+import dev.proofline.lean.Lean;
+import dev.proofline.lean.LeanPool;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every shipped kernel's proof against real Lean (one session), and the off-by-one kernel caught twice. */
+class KernelVerifyTest {
+    static final Path WRONG = Path.of("src/test/resources/kernels/vec_add_off_by_one");
+    static KernelCatalog catalog;
+    static List<KernelSource> kernels;
+    static Map<String, KernelProver.Proof> proofs;
+
+    @BeforeAll
+    static void proveAll() throws Exception {
+        catalog = KernelCatalog.find();
+        kernels = new ArrayList<>(catalog.shipped());
+        kernels.add(KernelSource.load(WRONG));
+        try (LeanPool pool = Lean.pool().workers(1).timeout(Duration.ofMinutes(5)).open()) {
+            proofs = new KernelProver(pool, Duration.ofMinutes(5)).prove(catalog.language(), kernels);
+        }
+    }
+
+    @Test
+    void sixShippedKernelsAreProved() throws Exception {
+        List<String> names = catalog.shippedNames();
+        assertEquals(List.of("block_sum", "matmul", "relu", "row_sum", "saxpy", "vec_add"), names);
+        for (String n : names) {
+            KernelProver.Proof p = proofs.get(n);
+            assertTrue(p.accepted(), n + ": " + p.reasons() + " " + p.messages());
+            assertNotNull(p.ir(), n);
+        }
+    }
+
+    @Test
+    void offByOneIsRejectedByLean() {
+        KernelProver.Proof p = proofs.get("vec_add_off_by_one");
+        assertFalse(p.accepted());
+        assertTrue(p.reasons().contains("Lean reports 1 error(s)") || !p.reasons().isEmpty(), p.reasons().toString());
+        assertNotNull(p.ir(), "the IR is still printed, so the interpreter can show what goes wrong");
+    }
+
+    @Test
+    void offByOneIsCaughtByTheInterpreter(@TempDir Path out) throws Exception {
+        KernelSource k = KernelSource.load(WRONG);
+        ClaimReport r = verifier(out).verify(k, proofs.get(k.name()));
+        assertTrue(r.failed());
+        assertTrue(r.lines().stream().anyMatch(l -> l.contains("✗ thread (block 0, thread 1) reads a[1], past its 1 elements")),
+                String.join("\n", r.lines()));
+    }
+
+    @Test
+    void shippedKernelsPassTheWholeChain(@TempDir Path out) throws Exception {
+        for (KernelSource k : catalog.shipped()) {
+            ClaimReport r = verifier(out).verify(k, proofs.get(k.name()));
+            assertFalse(r.failed(), String.join("\n", r.lines()));
+        }
+    }
+
+    static KernelVerifier verifier(Path out) {
+        Optional<String> noGpu = CudaDriver.unavailable();
+        return new KernelVerifier(out, Nvcc.find(), noGpu);
+    }
+}
