@@ -70,7 +70,7 @@ final class Mutate implements Generator {
                     add(mul(v("a"), v("c")), mul(v("b"), v("c")))), "Nat.right_distrib {a} {b} {c}"),
             seed("le_add_right", "a b", List.of(), rel("≤", v("a"), add(v("a"), v("b"))), "Nat.le_add_right {a} {b}"),
             seed("add_sub_cancel", "a b", List.of(), rel("=", Term.bin(Op.SUB, add(v("a"), v("b")), v("b")), v("a")),
-                    "Nat.add_sub_cancel"),
+                    "Nat.add_sub_cancel {a} {b}"),
             seed("add_le_add_right", "a b c", List.of(rel("≤", v("a"), v("b"))), rel("≤", add(v("a"), v("c")), add(v("b"), v("c"))),
                     "Nat.add_le_add_right h1 {c}"),
             seed("mul_le_mul_right", "a b c", List.of(rel("≤", v("a"), v("b"))), rel("≤", mul(v("a"), v("c")), mul(v("b"), v("c"))),
@@ -209,7 +209,7 @@ final class Mutate implements Generator {
             derive.add("have h" + (i + 1) + " : " + h.lean() + " := " + s.lemma() + " h" + (i + 1));
             steps.add("premise h" + (i + 1) + " : " + premises.get(i).lean() + " for " + h.lean() + " (" + s.lemma() + ")");
         }
-        if (rewrites.isEmpty() && derive.isEmpty() || concl.left().equals(concl.right())) {
+        if (derive.isEmpty() && concl.equals(instanceConcl) || concl.left().equals(concl.right())) {
             return null;
         }
 
@@ -230,7 +230,7 @@ final class Mutate implements Generator {
         statement.append(" : ").append(concl.lean());
 
         StringBuilder informal = new StringBuilder("For all natural numbers ").append(list(vars))
-                .append(" (subtraction stops at 0)");
+                .append(statement.indexOf(" - ") >= 0 ? " (subtraction stops at 0)" : "");
         if (!premises.isEmpty()) {
             informal.append(", if ").append(String.join(" and ", premises.stream().map(h -> "$" + h.math() + "$").toList()))
                     .append(", then");
