@@ -52,7 +52,7 @@ public record ProblemRecord(String id, String family, List<String> header, Strin
     public static ProblemRecord generated(String family, List<String> header, String preamble, String statement,
                                           String informal, String referenceProof, Expected expected, int difficulty,
                                           Map<String, Object> params) {
-        String hash = hash(header, preamble, statement);
+        String hash = hash(header, preamble, statement.replace(NAME_SLOT, "_"));
         String id = family.replace('-', '_') + "_" + hash.substring(0, 12);
         return new ProblemRecord(id, family, header, preamble, statement.replace(NAME_SLOT, id), informal,
                 referenceProof, expected, difficulty, params, hash);
