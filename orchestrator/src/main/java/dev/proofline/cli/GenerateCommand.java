@@ -6,10 +6,8 @@ import dev.proofline.dataset.Manifest;
 import dev.proofline.generate.Generation;
 import dev.proofline.generate.Generator;
 import dev.proofline.generate.Validator;
-import dev.proofline.lean.Lean;
 import dev.proofline.lean.LeanPool;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
@@ -69,26 +67,5 @@ final class GenerateCommand implements Callable<Integer> {
                     + ", by expected " + c.byExpected()));
         }
         return 0;
-    }
-
-    /** Lean settings shared by the commands that validate problems. */
-    static final class LeanOptions {
-        @Option(names = "--workers", description = "Lean processes in parallel (default: one per core, as memory allows).")
-        Integer workers;
-
-        @Option(names = "--timeout", defaultValue = "60s", converter = Durations.class,
-                description = "Wall-clock limit per Lean check (default: ${DEFAULT-VALUE}).")
-        Duration timeout;
-
-        @Mixin
-        RuntimeOptions runtime;
-
-        LeanPool open() throws java.io.IOException {
-            Lean.PoolBuilder builder = Lean.pool().runtime(runtime.runtime()).timeout(timeout);
-            if (workers != null) {
-                builder.workers(workers);
-            }
-            return builder.open();
-        }
     }
 }

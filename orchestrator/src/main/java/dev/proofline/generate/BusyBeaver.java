@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,21 +39,7 @@ final class BusyBeaver implements Generator {
     @Override
     public Iterator<ProblemRecord> problems(long seed) {
         Random rnd = new Random(seed);
-        Deque<ProblemRecord> queue = new ArrayDeque<>();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public ProblemRecord next() {
-                while (queue.isEmpty()) {
-                    queue.addAll(claims(rnd));
-                }
-                return queue.poll();
-            }
-        };
+        return Generator.draining(() -> claims(rnd));
     }
 
     /** A true claim about one random machine, and maybe its false control; none if the machine is dull. */

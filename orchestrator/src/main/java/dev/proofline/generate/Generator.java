@@ -1,10 +1,16 @@
 package dev.proofline.generate;
 
 import dev.proofline.dataset.ProblemRecord;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** A family of generated problems. */
 public interface Generator {
+    List<String> FAMILIES = List.of("busy-beaver", "mba", "mutate");
+
     /** The family's name, e.g. {@code busy-beaver}; also the records' {@code family}. */
     String family();
 
@@ -24,5 +30,22 @@ public interface Generator {
         };
     }
 
-    java.util.List<String> FAMILIES = java.util.List.of("busy-beaver", "mba", "mutate");
+    /** The problems of {@code draw}, one call after another; a call may give none. */
+    static Iterator<ProblemRecord> draining(Supplier<List<ProblemRecord>> draw) {
+        Deque<ProblemRecord> queue = new ArrayDeque<>();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public ProblemRecord next() {
+                while (queue.isEmpty()) {
+                    queue.addAll(draw.get());
+                }
+                return queue.poll();
+            }
+        };
+    }
 }

@@ -5,9 +5,7 @@ import dev.proofline.dataset.ProblemRecord.Expected;
 import dev.proofline.generate.Term.Bin;
 import dev.proofline.generate.Term.Not;
 import dev.proofline.generate.Term.Op;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -59,21 +57,7 @@ final class Mba implements Generator {
     @Override
     public Iterator<ProblemRecord> problems(long seed) {
         Random rnd = new Random(seed);
-        Deque<ProblemRecord> queue = new ArrayDeque<>();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public ProblemRecord next() {
-                while (queue.isEmpty()) {
-                    queue.addAll(identity(rnd));
-                }
-                return queue.poll();
-            }
-        };
+        return Generator.draining(() -> identity(rnd));
     }
 
     private List<ProblemRecord> identity(Random rnd) {

@@ -120,21 +120,10 @@ final class Mutate implements Generator {
     @Override
     public Iterator<ProblemRecord> problems(long seed) {
         Random rnd = new Random(seed);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public ProblemRecord next() {
-                ProblemRecord r = null;
-                while (r == null) {
-                    r = mutant(SEEDS.get(rnd.nextInt(SEEDS.size())), rnd);
-                }
-                return r;
-            }
-        };
+        return Generator.draining(() -> {
+            ProblemRecord r = mutant(SEEDS.get(rnd.nextInt(SEEDS.size())), rnd);
+            return r == null ? List.of() : List.of(r);
+        });
     }
 
     /** One mutant of {@code seed}, or null when the dice gave nothing new. */
