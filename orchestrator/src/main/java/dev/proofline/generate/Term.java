@@ -72,15 +72,20 @@ sealed interface Term {
         return child(b, b.left(), false, lean) + " " + (lean ? b.op().lean : b.op().math) + " " + child(b, b.right(), true, lean);
     }
 
-    /** Parenthesised unless Lean's precedence makes it unambiguous; operators of equal precedence mix only with parentheses. */
+    /**
+     * Parenthesised unless precedence makes it plain: arithmetic by Lean's precedence, but a bitwise
+     * operator next to any other operator always gets parentheses, since readers do not share Lean's
+     * precedence for them ({@code x + y &&& z} is {@code (x + y) &&& z}).
+     */
     private static String child(Bin parent, Term child, boolean right, boolean lean) {
         String s = child.print(lean);
         if (!(child instanceof Bin c)) {
             return s;
         }
         boolean rightAssoc = parent.op() == Op.POW;
-        boolean bare = c.op().prec > parent.op().prec
-                || (c.op() == parent.op() && right == rightAssoc);
+        boolean sameChain = c.op() == parent.op() && right == rightAssoc;
+        boolean bitwise = c.op().prec < Op.ADD.prec || parent.op().prec < Op.ADD.prec;
+        boolean bare = sameChain || (!bitwise && c.op().prec > parent.op().prec);
         return bare ? s : "(" + s + ")";
     }
 

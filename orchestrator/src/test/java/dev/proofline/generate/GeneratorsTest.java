@@ -50,6 +50,11 @@ class GeneratorsTest {
         assertTrue(Mba.holds(lhs, rhs, xy, 15));
         assertFalse(Mba.holds(lhs.replace(Term.lit(2), Term.lit(3)), rhs, xy, 15));
         assertEquals("(x ^^^ y) + 2 * (x &&& y)", lhs.lean());
+        Term mixed = Term.bin(Term.Op.AND, rhs, Term.var("z"));
+        assertEquals("(x + y) &&& z", mixed.lean(), "bitwise next to arithmetic gets parentheses");
+        assertEquals("(x + y) & z", mixed.math());
+        assertEquals("(a * b + c) - d", Term.bin(Term.Op.SUB, Term.bin(Term.Op.ADD, Term.bin(Term.Op.MUL, Term.var("a"),
+                Term.var("b")), Term.var("c")), Term.var("d")).lean());
     }
 
     @Test
