@@ -4,5 +4,5 @@ import picocli.CommandLine.Command;
 
 /** {@code proofline bench …}: benchmarks that print numbers. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print measured numbers.",
-        subcommands = {BenchBridgeCommand.class, BenchCheckCommand.class})
+        subcommands = {BenchBridgeCommand.class, BenchCheckCommand.class, BenchGenerateCommand.class})
 final class BenchCommand {}

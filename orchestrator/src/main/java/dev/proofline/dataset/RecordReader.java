@@ -1,0 +1,132 @@
+package dev.proofline.dataset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns JSONL lines of problems, ours or others', into {@link ProblemRecord}s. Missing optional fields get
+ * defaults ({@code family} the source's name, {@code expected} provable, the hash recomputed, the id the
+ * given one or one derived from the hash); {@code proof} is read as {@code reference_proof}. A line that
+ * cannot be used, a record whose stated hash is not its content's, and a duplicate (same normalised
+ * problem) are reported with the reason, and reading goes on.
+ */
+public final class RecordReader {
+    private final List<ProblemRecord> records = new ArrayList<>();
+    private final List<String> rejected = new ArrayList<>();
+    private final Set<String> hashes = new HashSet<>();
+    private final Set<String> ids = new HashSet<>();
+
+    /** Everything read so far. */
+    public List<ProblemRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /** One line per unusable record: {@code file:line: reason}. */
+    public List<String> rejected() {
+        return List.copyOf(rejected);
+    }
+
+    /** Reads one JSONL file; {@code where} names it in reports, {@code family} is the default family. */
+    public RecordReader read(Path file, String where, String family) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int n = 0;
+            for (String text; (text = r.readLine()) != null; ) {
+                n++;
+                if (!text.isBlank()) {
+                    add(text, where + ":" + n, family);
+                }
+            }
+        }
+        return this;
+    }
+
+    private void add(String text, String where, String defaultFamily) {
+        ProblemRecord record;
+        try {
+            JsonNode node = Dataset.JSON.readTree(text);
+            if (node == null || !node.isObject()) {
+                rejected.add(where + ": not a JSON object");
+                return;
+            }
+            record = normalise(node, defaultFamily);
+        } catch (JsonProcessingException e) {
+            rejected.add(where + ": not JSON: " + e.getOriginalMessage());
+            return;
+        } catch (IllegalArgumentException e) {
+            rejected.add(where + ": " + e.getMessage());
+            return;
+        }
+        if (!hashes.add(record.hash())) {
+            rejected.add(where + ": duplicate of an earlier problem (same normalised statement), id " + record.id());
+        } else if (!ids.add(record.id())) {
+            rejected.add(where + ": duplicate id " + record.id());
+        } else {
+            records.add(record);
+        }
+    }
+
+    private static ProblemRecord normalise(JsonNode n, String defaultFamily) {
+        String statement = text(n, "statement");
+        if (statement == null || statement.isBlank()) {
+            throw new IllegalArgumentException("no \"statement\"");
+        }
+        List<String> header = new ArrayList<>();
+        JsonNode h = n.get("header");
+        if (h != null && h.isArray()) {
+            h.forEach(x -> header.add(x.asText()));
+        } else if (h != null && h.isTextual()) {
+            header.add(h.asText());
+        }
+        if (header.isEmpty()) {
+            header.add("Init");
+        }
+        String preamble = text(n, "preamble");
+        String hash = ProblemRecord.hash(header, preamble, statement);
+        String stated = text(n, "hash");
+        if (stated != null && !stated.equals(hash)) {
+            throw new IllegalArgumentException("\"hash\" " + stated + " is not the hash of the record's statement ("
+                    + hash + "): the record was changed");
+        }
+        String id = text(n, "id");
+        String family = text(n, "family");
+        String proof = text(n, "reference_proof") != null ? text(n, "reference_proof") : text(n, "proof");
+        ProblemRecord.Expected expected;
+        try {
+            expected = text(n, "expected") == null ? null : ProblemRecord.Expected.valueOf(text(n, "expected"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"expected\" must be provable or false_control, not "
+                    + text(n, "expected"));
+        }
+        if (expected == ProblemRecord.Expected.false_control && proof == null) {
+            throw new IllegalArgumentException("a false control needs the \"reference_proof\" that must fail on it");
+        }
+        JsonNode d = n.get("difficulty");
+        if (d != null && !d.isNull() && !d.canConvertToInt()) {
+            throw new IllegalArgumentException("\"difficulty\" must be an integer, not " + d);
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        JsonNode p = n.get("params");
+        if (p != null && p.isObject()) {
+            p.fields().forEachRemaining(e -> params.put(e.getKey(), Dataset.JSON.convertValue(e.getValue(), Object.class)));
+        }
+        return new ProblemRecord(id == null || id.isBlank() ? "problem_" + hash.substring(0, 12) : id,
+                family == null || family.isBlank() ? defaultFamily : family, header, preamble, statement,
+                text(n, "informal"), proof, expected, d == null || d.isNull() ? 0 : d.asInt(), params, hash);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : v.toString();
+    }
+}

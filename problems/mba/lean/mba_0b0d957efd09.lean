@@ -1,0 +1,10 @@
+import Init
+
+/-
+For all 4-bit words x, y (arithmetic modulo 2^4; `&`, `|`, `⊕`, `~` are bitwise and, or, exclusive or, complement):
+
+$$(x & ~y) | (~x & y) = x ⊕ y$$
+-/
+
+theorem mba_0b0d957efd09 (x y : BitVec 4) : (x &&& ~~~y) ||| (~~~x &&& y) = x ^^^ y :=
+by revert x y; decide +kernel

@@ -1,0 +1,10 @@
+import Init
+
+/-
+For all 3-bit words x, y, z (arithmetic modulo 2^3; `&`, `|`, `⊕`, `~` are bitwise and, or, exclusive or, complement):
+
+$$((x + y) − (x | y)) ⊕ z = (x & y) ⊕ z$$
+-/
+
+theorem mba_10d5805ed678 (x y z : BitVec 3) : ((x + y) - (x ||| y)) ^^^ z = (x &&& y) ^^^ z :=
+by revert x y z; decide +kernel

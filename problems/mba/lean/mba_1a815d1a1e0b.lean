@@ -1,0 +1,10 @@
+import Init
+
+/-
+For all 2-bit words x, y, z (arithmetic modulo 2^2; `&`, `|`, `⊕`, `~` are bitwise and, or, exclusive or, complement):
+
+$$((x & y) ⊕ z) + 2 · (x & y & z) = (x & y) + z$$
+-/
+
+theorem mba_1a815d1a1e0b (x y z : BitVec 2) : ((x &&& y) ^^^ z) + 2 * (x &&& y &&& z) = (x &&& y) + z :=
+by revert x y z; decide +kernel

@@ -1,0 +1,11 @@
+import Init
+
+/-
+For all 4-bit words x, y (arithmetic modulo 2^4; `&`, `|`, `⊕`, `~` are bitwise and, or, exclusive or, complement):
+
+$$(x + (9 & y)) − (x | (9 & y)) = x & (9 · y)$$
+-/
+
+-- A false control: the statement is false, and the proof below must fail.
+theorem mba_279d48923737 (x y : BitVec 4) : (x + (9 &&& y)) - (x ||| (9 &&& y)) = x &&& (9 * y) :=
+by revert x y; decide +kernel

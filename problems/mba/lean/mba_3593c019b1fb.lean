@@ -1,0 +1,11 @@
+import Init
+
+/-
+For all 3-bit words x, y, z (arithmetic modulo 2^3; `&`, `|`, `⊕`, `~` are bitwise and, or, exclusive or, complement):
+
+$$(x + ~(3 + y) + 1) | z = (x − 3 · y) | z$$
+-/
+
+-- A false control: the statement is false, and the proof below must fail.
+theorem mba_3593c019b1fb (x y z : BitVec 3) : (x + ~~~(3 + y) + 1) ||| z = (x - 3 * y) ||| z :=
+by revert x y z; decide +kernel

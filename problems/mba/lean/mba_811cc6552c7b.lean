@@ -1,0 +1,11 @@
+import Init
+
+/-
+For all 4-bit words x, y (arithmetic modulo 2^4; `&`, `|`, `⊕`, `~` are bitwise and, or, exclusive or, complement):
+
+$$(x ⊕ y) + (x − y) = x | y$$
+-/
+
+-- A false control: the statement is false, and the proof below must fail.
+theorem mba_811cc6552c7b (x y : BitVec 4) : (x ^^^ y) + (x - y) = x ||| y :=
+by revert x y; decide +kernel

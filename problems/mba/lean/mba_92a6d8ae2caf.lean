@@ -1,0 +1,11 @@
+import Init
+
+/-
+For all 3-bit words x, y (arithmetic modulo 2^3; `&`, `|`, `⊕`, `~` are bitwise and, or, exclusive or, complement):
+
+$$(x ⊕ 5 ⊕ y) | (2 · ((x ⊕ 5) & y)) = (x ⊕ 5) + y$$
+-/
+
+-- A false control: the statement is false, and the proof below must fail.
+theorem mba_92a6d8ae2caf (x y : BitVec 3) : (x ^^^ 5 ^^^ y) ||| (2 * ((x ^^^ 5) &&& y)) = (x ^^^ 5) + y :=
+by revert x y; decide +kernel

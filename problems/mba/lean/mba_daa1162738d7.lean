@@ -1,0 +1,11 @@
+import Init
+
+/-
+For all 3-bit words x, y, z (arithmetic modulo 2^3; `&`, `|`, `⊕`, `~` are bitwise and, or, exclusive or, complement):
+
+$$((x − y) + ~(z ⊕ 2)) & 1 = x − y − (z ⊕ 2)$$
+-/
+
+-- A false control: the statement is false, and the proof below must fail.
+theorem mba_daa1162738d7 (x y z : BitVec 3) : ((x - y) + ~~~(z ^^^ 2)) &&& 1 = x - y - (z ^^^ 2) :=
+by revert x y z; decide +kernel

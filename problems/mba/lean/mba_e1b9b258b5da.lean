@@ -1,0 +1,10 @@
+import Init
+
+/-
+For all 3-bit words x, y (arithmetic modulo 2^3; `&`, `|`, `⊕`, `~` are bitwise and, or, exclusive or, complement):
+
+$$((3 · x) ⊕ y) + 2 · ((3 · x) & y) = 3 · x + y$$
+-/
+
+theorem mba_e1b9b258b5da (x y : BitVec 3) : ((3 * x) ^^^ y) + 2 * ((3 * x) &&& y) = 3 * x + y :=
+by revert x y; decide +kernel
