@@ -129,6 +129,13 @@ class ProofCheckerTest {
     }
 
     @Test
+    void aLocalNotationThatChangesTheMeaningIsCaught() {
+        // with a higher priority the notation wins the parse, and `1 ≠ 1` reads as `1 = 1`
+        assertRejectedFor("statement-changed", code(problem("ne_cheat", "theorem ne_cheat : (1 : Nat) ≠ 1"),
+                "local notation:50 (priority := high) a:51 \" ≠ \" b:51 => a = b\ntheorem ne_cheat : (1 : Nat) ≠ 1 := rfl"));
+    }
+
+    @Test
     void aVariableHypothesisIsCaught() {
         assertRejectedFor("statement-changed", code(FALSE_STMT,
                 "variable (h : False)\ninclude h\ntheorem false_stmt : 1 = 2 := h.elim"));
