@@ -25,6 +25,10 @@ public final class GpuTiming {
 
     public record Plan(int warmups, int minSamples, int maxSamples, double maxNoise, Duration budget) {
         public static final Plan DEFAULT = new Plan(3, 10, 10_000, 0.005, Duration.ofSeconds(1));
+
+        public Plan withBudget(Duration b) {
+            return new Plan(warmups, minSamples, maxSamples, maxNoise, b);
+        }
     }
 
     public record Result(TimingStats.Summary summary, boolean converged, Cost cost, DeviceInfo device,
@@ -48,7 +52,7 @@ public final class GpuTiming {
     }
 
     /** 2 × L2 so a flush evicts everything the previous sample left; 64 MiB when the device reports no L2 size. */
-    static long flushBytes(DeviceInfo d) {
+    public static long flushBytes(DeviceInfo d) {
         return d.l2Bytes() > 0 ? 2 * d.l2Bytes() : 64L << 20;
     }
 
