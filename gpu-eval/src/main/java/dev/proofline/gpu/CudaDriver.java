@@ -8,8 +8,20 @@ import jcuda.driver.JCudaDriver;
 public final class CudaDriver {
     private CudaDriver() {}
 
+    /**
+     * Asked once per process: a failed native load is remembered by the JVM, and a second attempt would
+     * only say "could not initialize class", hiding the first reason.
+     */
+    private static final class Probe {
+        static final Optional<String> UNAVAILABLE = probe();
+    }
+
     /** Empty when a device is usable; otherwise why not, worded for a report. */
     public static Optional<String> unavailable() {
+        return Probe.UNAVAILABLE;
+    }
+
+    private static Optional<String> probe() {
         try {
             JCudaDriver.setExceptionsEnabled(true);
             JCudaDriver.cuInit(0);

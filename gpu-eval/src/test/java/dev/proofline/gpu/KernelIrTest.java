@@ -21,6 +21,12 @@ class KernelIrTest {
     // the guard g < n + 1 lets one thread past the end
     static final String OFF_BY_ONE = vecAdd("[\"add\",[\"size\",\"n\"],[\"lit\",1]]");
 
+    static final String SAXPY = "{\"name\":\"saxpy\",\"sizes\":[\"n\"],\"params\":[\"alpha\"],\"inputs\":["
+            + "{\"name\":\"x\",\"length\":[\"size\",\"n\"]},{\"name\":\"y\",\"length\":[\"size\",\"n\"]}],"
+            + "\"outputs\":[{\"name\":\"out\",\"length\":[\"size\",\"n\"]}],\"shared\":[],\"work\":[\"size\",\"n\"],"
+            + "\"phases\":[[\"if\",[\"lt\"," + GID + ",[\"size\",\"n\"]],[\"store\",\"out\"," + GID + ",[\"add\",[\"mul\","
+            + "[\"param\",\"alpha\"],[\"load\",\"x\"," + GID + "]],[\"load\",\"y\"," + GID + "]]],[\"skip\"]]]}";
+
     static String vecAdd(String bound) {
         return "{\"name\":\"vec_add\",\"sizes\":[\"n\"],\"params\":[],\"inputs\":[{\"name\":\"a\",\"length\":[\"size\",\"n\"]},"
                 + "{\"name\":\"b\",\"length\":[\"size\",\"n\"]}],\"outputs\":[{\"name\":\"c\",\"length\":[\"size\",\"n\"]}],"

@@ -1,6 +1,7 @@
 package dev.proofline.cli;
 
-import dev.proofline.gpu.CudaDriver;
+import dev.proofline.gpu.GpuDevice;
+import dev.proofline.gpu.GpuTiming;
 import dev.proofline.gpu.Nvcc;
 import dev.proofline.kernel.ClaimReport;
 import dev.proofline.kernel.KernelCatalog;
@@ -51,6 +52,10 @@ final class KernelCommand {
                 description = "Lean's wall-clock limit per kernel. Default: ${DEFAULT-VALUE}.")
         Duration timeout;
 
+        @Option(names = "--time-budget", defaultValue = "1s", converter = Durations.class,
+                description = "GPU timing: most time spent sampling one kernel and type. Default: ${DEFAULT-VALUE}.")
+        Duration timeBudget;
+
         @Mixin
         RuntimeOptions runtime;
 
@@ -65,14 +70,19 @@ final class KernelCommand {
             try (LeanPool pool = Lean.pool().runtime(runtime.runtime()).workers(1).timeout(timeout).open()) {
                 proofs = new KernelProver(pool, timeout).prove(catalog.language(), sources);
             }
-            Optional<String> noGpu = CudaDriver.unavailable();
-            KernelVerifier verifier = new KernelVerifier(out.toAbsolutePath(), Nvcc.find(), noGpu);
             boolean failed = false;
-            for (KernelSource k : sources) {
-                ClaimReport r = verifier.verify(k, proofs.get(k.name()));
-                r.print(System.out);
-                System.out.println();
-                failed |= r.failed();
+            Optional<GpuDevice> gpu = GpuDevice.openIfPresent();
+            try {
+                KernelVerifier verifier = new KernelVerifier(out.toAbsolutePath(), Nvcc.find(), gpu,
+                        GpuTiming.Plan.DEFAULT.withBudget(timeBudget));
+                for (KernelSource k : sources) {
+                    ClaimReport r = verifier.verify(k, proofs.get(k.name()));
+                    r.print(System.out);
+                    System.out.println();
+                    failed |= r.failed();
+                }
+            } finally {
+                gpu.ifPresent(GpuDevice::close);
             }
             return failed ? 1 : 0;
         }

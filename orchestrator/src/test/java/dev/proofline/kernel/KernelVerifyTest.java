@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.proofline.gpu.CudaDriver;
+import dev.proofline.gpu.GpuDevice;
+import dev.proofline.gpu.GpuTiming;
 import dev.proofline.gpu.Nvcc;
 import dev.proofline.lean.Lean;
 import dev.proofline.lean.LeanPool;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,7 @@ class KernelVerifyTest {
     static KernelCatalog catalog;
     static List<KernelSource> kernels;
     static Map<String, KernelProver.Proof> proofs;
+    static Optional<GpuDevice> gpu;
 
     @BeforeAll
     static void proveAll() throws Exception {
@@ -34,6 +37,13 @@ class KernelVerifyTest {
         try (LeanPool pool = Lean.pool().workers(1).timeout(Duration.ofMinutes(5)).open()) {
             proofs = new KernelProver(pool, Duration.ofMinutes(5)).prove(catalog.language(), kernels);
         }
+        // opened once for the class; empty where the driver sees no device, and the reports then say why
+        gpu = GpuDevice.openIfPresent();
+    }
+
+    @AfterAll
+    static void closeGpu() {
+        gpu.ifPresent(GpuDevice::close);
     }
 
     @Test
@@ -69,11 +79,17 @@ class KernelVerifyTest {
         for (KernelSource k : catalog.shipped()) {
             ClaimReport r = verifier(out).verify(k, proofs.get(k.name()));
             assertFalse(r.failed(), String.join("\n", r.lines()));
+            List<String> lines = r.lines();
+            String timing = lines.get(lines.indexOf("## timing") + 1);
+            if (gpu.isEmpty()) {
+                assertTrue(timing.startsWith("no GPU: skipped execution ("), timing);
+            } else {
+                assertTrue(timing.startsWith("CUDA events around one launch per sample"), timing);
+            }
         }
     }
 
     static KernelVerifier verifier(Path out) {
-        Optional<String> noGpu = CudaDriver.unavailable();
-        return new KernelVerifier(out, Nvcc.find(), noGpu);
+        return new KernelVerifier(out, Nvcc.find(), gpu, GpuTiming.Plan.DEFAULT.withBudget(Duration.ofMillis(300)));
     }
 }
