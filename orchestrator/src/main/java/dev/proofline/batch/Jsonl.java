@@ -12,19 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads JSON Lines: each line is parsed on its own, so one bad line costs only itself. */
-final class Jsonl {
+public final class Jsonl {
     static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** One line of the file: its number, and the parsed object or why it is not one. */
-    record Line(Path file, int number, JsonNode node, String error) {
-        String where() {
+    public record Line(Path file, int number, JsonNode node, String error) {
+        public String where() {
             return file.getFileName() + ":" + number;
         }
     }
 
     private Jsonl() {}
 
-    static List<Line> read(Path file) throws IOException {
+    public static List<Line> read(Path file) throws IOException {
         List<Line> lines = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int n = 0;
@@ -45,12 +45,14 @@ final class Jsonl {
         return lines;
     }
 
-    static String text(JsonNode node, String field) {
+    /** A field as text (non-text values as JSON); {@code null} when absent or null. */
+    public static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : v.toString();
     }
 
-    static List<String> strings(JsonNode node, String field) {
+    /** A field that is a list of strings or one string. */
+    public static List<String> strings(JsonNode node, String field) {
         List<String> out = new ArrayList<>();
         JsonNode v = node.get(field);
         if (v != null && v.isArray()) {

@@ -1,11 +1,8 @@
 package dev.proofline.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
+import dev.proofline.batch.Jsonl;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,30 +36,20 @@ public final class RecordReader {
 
     /** Reads one JSONL file; {@code where} names it in reports, {@code family} is the default family. */
     public RecordReader read(Path file, String where, String family) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int n = 0;
-            for (String text; (text = r.readLine()) != null; ) {
-                n++;
-                if (!text.isBlank()) {
-                    add(text, where + ":" + n, family);
-                }
-            }
+        for (Jsonl.Line line : Jsonl.read(file)) {
+            add(line, where + ":" + line.number(), family);
         }
         return this;
     }
 
-    private void add(String text, String where, String defaultFamily) {
+    private void add(Jsonl.Line line, String where, String defaultFamily) {
+        if (line.error() != null) {
+            rejected.add(where + ": " + line.error());
+            return;
+        }
         ProblemRecord record;
         try {
-            JsonNode node = Dataset.JSON.readTree(text);
-            if (node == null || !node.isObject()) {
-                rejected.add(where + ": not a JSON object");
-                return;
-            }
-            record = normalise(node, defaultFamily);
-        } catch (JsonProcessingException e) {
-            rejected.add(where + ": not JSON: " + e.getOriginalMessage());
-            return;
+            record = normalise(line.node(), defaultFamily);
         } catch (IllegalArgumentException e) {
             rejected.add(where + ": " + e.getMessage());
             return;
@@ -77,36 +64,30 @@ public final class RecordReader {
     }
 
     private static ProblemRecord normalise(JsonNode n, String defaultFamily) {
-        String statement = text(n, "statement");
+        String statement = Jsonl.text(n, "statement");
         if (statement == null || statement.isBlank()) {
             throw new IllegalArgumentException("no \"statement\"");
         }
-        List<String> header = new ArrayList<>();
-        JsonNode h = n.get("header");
-        if (h != null && h.isArray()) {
-            h.forEach(x -> header.add(x.asText()));
-        } else if (h != null && h.isTextual()) {
-            header.add(h.asText());
-        }
+        List<String> header = Jsonl.strings(n, "header");
         if (header.isEmpty()) {
             header.add("Init");
         }
-        String preamble = text(n, "preamble");
+        String preamble = Jsonl.text(n, "preamble");
         String hash = ProblemRecord.hash(header, preamble, statement);
-        String stated = text(n, "hash");
+        String stated = Jsonl.text(n, "hash");
         if (stated != null && !stated.equals(hash)) {
             throw new IllegalArgumentException("\"hash\" " + stated + " is not the hash of the record's statement ("
                     + hash + "): the record was changed");
         }
-        String id = text(n, "id");
-        String family = text(n, "family");
-        String proof = text(n, "reference_proof") != null ? text(n, "reference_proof") : text(n, "proof");
+        String id = Jsonl.text(n, "id");
+        String family = Jsonl.text(n, "family");
+        String proof = Jsonl.text(n, "reference_proof") != null ? Jsonl.text(n, "reference_proof") : Jsonl.text(n, "proof");
         ProblemRecord.Expected expected;
         try {
-            expected = text(n, "expected") == null ? null : ProblemRecord.Expected.valueOf(text(n, "expected"));
+            expected = Jsonl.text(n, "expected") == null ? null : ProblemRecord.Expected.valueOf(Jsonl.text(n, "expected"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"expected\" must be provable or false_control, not "
-                    + text(n, "expected"));
+                    + Jsonl.text(n, "expected"));
         }
         if (expected == ProblemRecord.Expected.false_control && proof == null) {
             throw new IllegalArgumentException("a false control needs the \"reference_proof\" that must fail on it");
@@ -122,11 +103,6 @@ public final class RecordReader {
         }
         return new ProblemRecord(id == null || id.isBlank() ? "problem_" + hash.substring(0, 12) : id,
                 family == null || family.isBlank() ? defaultFamily : family, header, preamble, statement,
-                text(n, "informal"), proof, expected, d == null || d.isNull() ? 0 : d.asInt(), params, hash);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : v.toString();
+                Jsonl.text(n, "informal"), proof, expected, d == null || d.isNull() ? 0 : d.asInt(), params, hash);
     }
 }
