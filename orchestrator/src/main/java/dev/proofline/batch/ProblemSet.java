@@ -13,10 +13,14 @@ import java.util.Map;
 /** Problems by id; inputs that are not usable problems are listed with the reason. */
 public record ProblemSet(Map<String, Problem> byId, List<String> rejectedLines) {
 
-    /** A JSONL file, or a directory of {@code .lean} problem files ({@link LeanProblemFiles}). */
+    /**
+     * A JSONL file; a dataset directory (its {@code problems.jsonl}); or a directory of {@code .lean}
+     * problem files ({@link LeanProblemFiles}).
+     */
     public static ProblemSet read(Path path) throws IOException {
         if (Files.isDirectory(path)) {
-            return LeanProblemFiles.read(path);
+            Path dataset = path.resolve("problems.jsonl");
+            return Files.isRegularFile(dataset) ? readJsonl(dataset) : LeanProblemFiles.read(path);
         }
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path.toString(), null, "no such problems file or directory");

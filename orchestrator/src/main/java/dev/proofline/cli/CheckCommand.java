@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
         description = "Check candidate proofs against their problems with Lean; one JSON verdict per candidate.")
 final class CheckCommand implements Callable<Integer> {
     @Option(names = "--problems", required = true, description = "Problems: JSONL {id, header?, preamble?, statement, "
-            + "informal?, tags?}, or a directory of .lean files with a '-- proofline: statement' line.")
+            + "informal?, tags?}; a dataset directory (its problems.jsonl); or a directory of .lean files with a "
+            + "'-- proofline: statement' line.")
     Path problems;
 
     @Option(names = "--candidates", required = true,

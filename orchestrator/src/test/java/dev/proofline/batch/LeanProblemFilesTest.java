@@ -32,6 +32,13 @@ class LeanProblemFilesTest {
     }
 
     @Test
+    void aDatasetDirectoryIsReadFromItsProblemsJsonl() throws IOException {
+        ProblemSet set = ProblemSet.read(Path.of("..", "problems", "mutate"));
+        assertEquals(120, set.byId().size());
+        assertEquals(List.of(), set.rejectedLines());
+    }
+
+    @Test
     void theShippedDirectoryReadsWithItsBadFileReported() throws IOException {
         ProblemSet set = ProblemSet.read(Path.of("..", "problems", "samples", "lean-files"));
         assertEquals(List.of("add_comm", "sum_to"), List.copyOf(set.byId().keySet()));
