@@ -32,7 +32,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Dataset directory to write (its files are replaced).")
     Path out;
 
-    @Option(names = "--version", defaultValue = "1", description = "The dataset's version; publish tags it (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset-version", defaultValue = "1", description = "The dataset's version; publish tags it (default: ${DEFAULT-VALUE}).")
     String version;
 
     @Mixin

@@ -34,7 +34,7 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--name", description = "The dataset's name (default: the last part of SOURCE or --path).")
     String name;
 
-    @Option(names = "--version", defaultValue = "1", description = "The dataset's version (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset-version", defaultValue = "1", description = "The dataset's version (default: ${DEFAULT-VALUE}).")
     String version;
 
     @Option(names = "--cache-dir", description = "Where git sources are cloned (default: $PROOFLINE_CACHE/git, "
