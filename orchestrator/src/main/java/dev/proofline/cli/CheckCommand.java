@@ -5,12 +5,10 @@ import dev.proofline.batch.ProblemSet;
 import dev.proofline.batch.Summary;
 import dev.proofline.check.ProofChecker;
 import dev.proofline.check.Verdict;
-import dev.proofline.lean.Lean;
 import dev.proofline.lean.LeanPool;
 import dev.proofline.report.CheckReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -42,18 +40,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Results, JSONL, appended as verdicts come; a rerun skips candidates already there.")
     Path out;
 
-    @Option(names = "--workers", description = "Lean processes in parallel (default: one per core, as memory allows).")
-    Integer workers;
-
-    @Option(names = "--timeout", defaultValue = "60s", converter = Durations.class,
-            description = "Wall-clock limit per candidate (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
-
     @Option(names = "--allow-axiom", description = "Axioms a proof may use (default: propext, Classical.choice, Quot.sound).")
     List<String> allowedAxioms;
 
     @Mixin
-    RuntimeOptions runtime;
+    LeanOptions lean;
 
     @Override
     public Integer call() throws Exception {
@@ -67,12 +58,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         ProblemSet set = ProblemSet.read(problems);
         set.rejectedLines().forEach(r -> System.err.println("skipped problem " + r));
-        Lean.PoolBuilder builder = Lean.pool().runtime(runtime.runtime()).timeout(timeout);
-        if (workers != null) {
-            builder.workers(workers);
-        }
         System.err.println("Starting Lean…");
-        try (LeanPool pool = builder.open()) {
+        try (LeanPool pool = lean.open()) {
             Set<String> axioms = allowedAxioms == null ? ProofChecker.STANDARD_AXIOMS : Set.copyOf(allowedAxioms);
             BatchCheck batch = new BatchCheck(set, new ProofChecker(pool, axioms), pool.workers());
             AtomicInteger accepted = new AtomicInteger();

@@ -7,13 +7,13 @@ import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Lean settings of the commands that validate generated problems. */
+/** Lean settings of the commands that check proofs: which runtime, how many workers, how long per check. */
 final class LeanOptions {
     @Option(names = "--workers", description = "Lean processes in parallel (default: one per core, as memory allows).")
     Integer workers;
 
     @Option(names = "--timeout", defaultValue = "60s", converter = Durations.class,
-            description = "Wall-clock limit per Lean check (default: ${DEFAULT-VALUE}).")
+            description = "Wall-clock limit per Lean check of a candidate or problem (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Mixin
