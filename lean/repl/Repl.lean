@@ -58,8 +58,9 @@ def jsonArr (l : List Json) : Json := Json.arr (arrayOf #[] l)
 structure Repl where
   /-- `envs[i]` is environment `i`; 0 is the imported header, `none` once dropped. -/
   envs : IO.Ref (Array (Option Environment))
-  /-- Reference statements already elaborated, newest first: one problem's many candidates share one. -/
-  references : IO.Ref (List (String × Environment × List Json))
+  /-- Preludes and reference statements already elaborated, with their errors, most recently used first:
+  a problem family shares one prelude, a problem's many candidates one reference. -/
+  elaborated : IO.Ref (List (String × Environment × List Json))
 
 def posJson (p : Position) : Json :=
   Json.mkObj [("line", p.line), ("column", p.column)]
@@ -274,18 +275,23 @@ def lookupRef (key : String) : List (String × Environment × List Json) → Opt
   | [] => none
   | (k, e, errs) :: rest => if k == key then some (e, errs) else lookupRef key rest
 
+def withoutKey (key : String) : List (String × Environment × List Json) → List (String × Environment × List Json)
+  | [] => []
+  | (k, e, errs) :: rest => if k == key then rest else (k, e, errs) :: withoutKey key rest
+
 def errorsJson (msgs : List Message) : IO (List Json) :=
   messagesJson (filterL (fun m => m.severity == .error) msgs)
 
-/-- The environment after elaborating a reference statement (e.g. `theorem t … := sorry`) on top of env
-`envId`, and its errors; remembered, since a problem's candidates all compare against the same one. -/
-def Repl.referenceEnv (r : Repl) (envId : Nat) (base : Environment) (opts : Options) (src : String) :
+/-- The environment after elaborating `src` on top of `base` (named by `key`), and its errors; the 32
+most recently used are remembered. -/
+def Repl.elaborate (r : Repl) (key : String) (base : Environment) (opts : Options) (src : String) :
     IO (Environment × List Json) := do
-  let key := s!"{envId}\n{src}"
-  if let some hit := lookupRef key (← r.references.get) then return hit
-  let (env', msgs) ← Lean.Elab.process src base opts "<reference>"
-  let errs ← errorsJson msgs.toList
-  r.references.modify (fun l => takeL 32 ((key, env', errs) :: l))
+  let (env', errs) ← match lookupRef key (← r.elaborated.get) with
+    | some hit => pure hit
+    | none => do
+      let (env', msgs) ← Lean.Elab.process src base opts "<trusted>"
+      pure (env', ← errorsJson msgs.toList)
+  r.elaborated.modify (fun l => takeL 32 ((key, env', errs) :: withoutKey key l))
   return (env', errs)
 
 /-- The commands of `ictx` as parsed on top of `env`, without elaborating any: what a policy looks at
@@ -303,8 +309,14 @@ def Repl.runCmd (r : Repl) (req : Json) (cmd : String) : IO Json := do
   opts := opts.setBool `autoImplicit false
   opts := opts.setBool `relaxedAutoImplicit false
   if let some hb := getNat? req "heartbeats" then opts := opts.setNat `maxHeartbeats hb
+  -- a prelude is the problem's own trusted source (e.g. a family's definitions): elaborated once per
+  -- session, and the command, the reference and the replay all start from it
+  let prelude := match req.getObjValAs? String "prelude" with | .ok src => src | .error _ => ""
+  let prelude? ← if prelude == "" then pure none
+    else some <$> r.elaborate s!"prelude\n{envId}\n{prelude}" env opts prelude
+  let env := match prelude? with | some (e, _) => e | none => env
   let reference? ← match req.getObjValAs? String "reference" with
-    | .ok src => some <$> r.referenceEnv envId env opts src
+    | .ok src => some <$> r.elaborate s!"reference\n{envId}\n{prelude}\n{src}" env opts src
     | .error _ => pure none
   let t0 ← IO.monoMsNow
   -- built by hand: `mkInputContext` compiles to a helper this build does not export
@@ -332,6 +344,7 @@ def Repl.runCmd (r : Repl) (req : Json) (cmd : String) : IO Json := do
     ("sorries", jsonArr (← collectSorries msgList)), ("declarations", jsonArr decls), ("syntax", syntaxJson facts),
     ("time_ms", ms)]
   if let some (_, errs) := reference? then fields := appendL fields [("reference_errors", jsonArr errs)]
+  if let some (_, errs) := prelude? then fields := appendL fields [("prelude_errors", jsonArr errs)]
   return Json.mkObj fields
 
 def Repl.dropAll (r : Repl) : List Nat → IO Unit
@@ -376,7 +389,7 @@ public def main (args : List String) : IO UInt32 := do
   stdout.putStrLn (Json.mkObj [("ready", true), ("header", jsonArr (mapL (fun m => Json.str (nameStr m)) mods)),
     ("lean", Lean.versionString)]).compress
   stdout.flush
-  let r : Repl := { envs := ← IO.mkRef #[some env], references := ← IO.mkRef [] }
+  let r : Repl := { envs := ← IO.mkRef #[some env], elaborated := ← IO.mkRef [] }
   r.loop (← IO.getStdin) stdout
   -- Exit at once: tearing down the imported environments crashes this build's runtime at shutdown.
   IO.Process.exit 0

@@ -45,12 +45,8 @@ public final class CommandPolicy {
     /** {@code debug.*} holds the switches that skip checks, {@code debug.skipKernelTC} (no kernel) among them. */
     private static final String FORBIDDEN_OPTION_PREFIX = "debug.";
 
-    /**
-     * One reason per forbidden thing found, in source order, e.g. {@code policy: #eval at 3:0 is not
-     * allowed}. Lines up to {@code firstLine} are the problem's own trusted preamble and are not judged;
-     * positions are reported from there.
-     */
-    public List<String> violations(ParsedSyntax syntax, int firstLine) {
+    /** One reason per forbidden thing found, in source order, e.g. {@code policy: #eval at 3:0 is not allowed}. */
+    public List<String> violations(ParsedSyntax syntax) {
         record Found(LeanMessage.Position pos, String what) {}
         List<Found> found = new ArrayList<>();
         for (ParsedSyntax.Occurrence k : syntax.kinds()) {
@@ -63,10 +59,9 @@ public final class CommandPolicy {
                 .forEach(o -> found.add(new Found(o.pos(), "set_option " + o.name())));
         syntax.attributes().stream().filter(a -> FORBIDDEN_ATTRIBUTES.contains(a.name()))
                 .forEach(a -> found.add(new Found(a.pos(), "@[" + a.name() + "]")));
-        return found.stream().filter(f -> f.pos().line() > firstLine)
+        return found.stream()
                 .sorted(Comparator.comparingInt((Found f) -> f.pos().line()).thenComparingInt(f -> f.pos().column()))
-                .map(f -> "policy: " + f.what() + " at " + (f.pos().line() - firstLine) + ":" + f.pos().column()
-                        + " is not allowed")
+                .map(f -> "policy: " + f.what() + " at " + f.pos() + " is not allowed")
                 .distinct().toList();
     }
 }

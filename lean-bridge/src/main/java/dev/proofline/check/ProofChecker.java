@@ -12,9 +12,10 @@ import java.util.Set;
 /**
  * Decides whether a candidate proves its problem; TRUST.md says exactly what {@code accepted} means.
  * Two requests per candidate: the submission is first only parsed and judged by the {@link CommandPolicy},
- * so a forbidden command never runs; then it is elaborated after the problem's preamble, with the
- * problem's statement elaborated alone as the reference its theorem's type must equal, and the theorem
- * given to the kernel once more.
+ * so a forbidden command never runs; then it is elaborated after the problem's preamble (the REPL's
+ * prelude, elaborated once per session), with the problem's statement elaborated alone as the reference
+ * its theorem's type must equal, and the theorem given to the kernel once more. Positions in messages
+ * are the submission's own.
  */
 public final class ProofChecker {
     public static final Set<String> STANDARD_AXIOMS = Set.of("propext", "Classical.choice", "Quot.sound");
@@ -32,30 +33,29 @@ public final class ProofChecker {
         String submission = candidate.proof() != null
                 ? problem.statement().strip() + " :=\n" + candidate.proof()
                 : candidate.code();
-        LeanResult parsed = send(problem, LeanRequest.parse(submission));
+        LeanResult parsed = send(problem, LeanRequest.parse(submission).after(problem.preamble()));
         if (!parsed.isOk()) {
             return failure(problem, candidateId, parsed, parsed.elapsedMs());
         }
-        List<String> forbidden = policy.violations(parsed.syntax(), 0);
+        List<String> forbidden = policy.violations(parsed.syntax());
         if (!forbidden.isEmpty()) {
             return new Verdict(problem.id(), candidateId, Verdict.Kind.rejected, forbidden, List.of(), List.of(),
                     parsed.elapsedMs());
         }
-        String preamble = problem.preamble().isEmpty() ? "" : problem.preamble().strip() + "\n\n";
-        String name = problem.theoremName();
-        LeanRequest request = LeanRequest.of(preamble + submission).axiomsOf(name)
-                .comparedTo(preamble + problem.statement().strip() + " := sorry").replayed();
+        LeanRequest request = LeanRequest.of(submission).after(problem.preamble()).axiomsOf(problem.theoremName())
+                .comparedTo(problem.statement().strip() + " := sorry").replayed();
         LeanResult result = send(problem, request);
         long ms = parsed.elapsedMs() + result.elapsedMs();
         if (!result.isOk()) {
             return failure(problem, candidateId, result, ms);
         }
-        if (!result.referenceErrors().isEmpty()) {
-            return new Verdict(problem.id(), candidateId, Verdict.Kind.invalid,
-                    List.of("bad-problem: the statement does not elaborate: " + firstLine(result.referenceErrors().get(0))),
-                    result.referenceErrors(), List.of(), ms);
+        if (!result.preludeErrors().isEmpty()) {
+            return badProblem(problem, candidateId, "the preamble", result.preludeErrors(), ms);
         }
-        return judge(problem, candidateId, result, lineCount(preamble), ms);
+        if (!result.referenceErrors().isEmpty()) {
+            return badProblem(problem, candidateId, "the statement", result.referenceErrors(), ms);
+        }
+        return judge(problem, candidateId, result, ms);
     }
 
     /** One retry on a fresh session after a crash: a crash may be the process's fault, not the candidate's. */
@@ -64,6 +64,11 @@ public final class ProofChecker {
         return result.status() == LeanResult.Status.CRASHED
                 ? pool.send(problem.header(), request, pool.requestTimeout())
                 : result;
+    }
+
+    private static Verdict badProblem(Problem problem, String candidateId, String what, List<LeanMessage> errors, long ms) {
+        return new Verdict(problem.id(), candidateId, Verdict.Kind.invalid,
+                List.of("bad-problem: " + what + " does not elaborate: " + firstLine(errors.get(0))), errors, List.of(), ms);
     }
 
     private static Verdict failure(Problem problem, String candidateId, LeanResult r, long ms) {
@@ -80,9 +85,9 @@ public final class ProofChecker {
         return new Verdict(problem.id(), candidateId, kind, List.of(reason + r.detail()), List.of(), List.of(), ms);
     }
 
-    private Verdict judge(Problem problem, String candidateId, LeanResult r, int preambleLines, long ms) {
+    private Verdict judge(Problem problem, String candidateId, LeanResult r, long ms) {
         // the parse before elaboration saw no forbidden command; this is the syntax Lean really elaborated
-        List<String> reasons = new ArrayList<>(policy.violations(r.syntax(), preambleLines));
+        List<String> reasons = new ArrayList<>(policy.violations(r.syntax()));
         List<LeanMessage> errors = r.errors();
         if (!errors.isEmpty()) {
             reasons.add("lean-error: " + firstLine(errors.get(0)));
@@ -113,10 +118,6 @@ public final class ProofChecker {
         }
         Verdict.Kind kind = reasons.isEmpty() ? Verdict.Kind.accepted : Verdict.Kind.rejected;
         return new Verdict(problem.id(), candidateId, kind, reasons, r.messages(), axioms, ms);
-    }
-
-    private static int lineCount(String s) {
-        return (int) s.chars().filter(c -> c == '\n').count();
     }
 
     private static String firstLine(LeanMessage m) {

@@ -11,10 +11,12 @@ import java.util.Optional;
  * @param env the kept environment's number, if the request asked to keep it
  * @param syntax what Lean parsed in the command
  * @param referenceErrors errors of the reference statement, if the request gave one
+ * @param preludeErrors errors of the prelude, if the request gave one
  * @param detail the REPL's error, or what is known of a crash
  */
 public record LeanResult(Status status, Integer env, List<LeanMessage> messages, List<LeanMessage.Position> sorries,
                          List<Declaration> declarations, ParsedSyntax syntax, List<LeanMessage> referenceErrors,
+                         List<LeanMessage> preludeErrors,
                          long elapsedMs, String detail) {
 
     public enum Status { OK, TIMEOUT, CRASHED, REFUSED }
@@ -24,10 +26,11 @@ public record LeanResult(Status status, Integer env, List<LeanMessage> messages,
         sorries = List.copyOf(sorries);
         declarations = List.copyOf(declarations);
         referenceErrors = List.copyOf(referenceErrors);
+        preludeErrors = List.copyOf(preludeErrors);
     }
 
     static LeanResult withoutReply(Status status, long elapsedMs, String detail) {
-        return new LeanResult(status, null, List.of(), List.of(), List.of(), ParsedSyntax.NONE, List.of(), elapsedMs,
+        return new LeanResult(status, null, List.of(), List.of(), List.of(), ParsedSyntax.NONE, List.of(), List.of(), elapsedMs,
                 detail);
     }
 

@@ -231,6 +231,9 @@ public final class LeanSession implements AutoCloseable {
         if (r.parseOnly()) {
             o.put("parse_only", true);
         }
+        if (r.prelude() != null) {
+            o.put("prelude", r.prelude());
+        }
         return o;
     }
 
@@ -253,7 +256,7 @@ public final class LeanSession implements AutoCloseable {
                 occurrences(syntax.path("attributes")));
         Integer env = n.hasNonNull("env") ? n.get("env").asInt() : null;
         return new LeanResult(LeanResult.Status.OK, env, messages(n.path("messages")), sorries, decls, parsed,
-                messages(n.path("reference_errors")), elapsedMs, null);
+                messages(n.path("reference_errors")), messages(n.path("prelude_errors")), elapsedMs, null);
     }
 
     private static List<LeanMessage> messages(JsonNode array) {

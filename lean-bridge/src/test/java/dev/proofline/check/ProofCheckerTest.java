@@ -81,7 +81,14 @@ class ProofCheckerTest {
     @Test
     void thePreambleDefinesWhatTheStatementUses() {
         assertEquals(Verdict.Kind.accepted, proof(DOUBLE, "by unfold double; omega").verdict());
-        assertRejectedFor("lean-error", proof(DOUBLE, "rfl"));
+        Verdict wrong = proof(DOUBLE, "rfl");
+        assertRejectedFor("lean-error", wrong);
+        assertEquals(2, wrong.messages().get(0).pos().line(), "positions are the submission's own: " + wrong.messages());
+        Problem broken = new Problem("broken", List.of(), "def double (n : Nat) : Nat := undefined_thing",
+                "theorem double_even (n : Nat) : double n % 2 = 0", null, List.of());
+        Verdict v = proof(broken, "by omega");
+        assertEquals(Verdict.Kind.invalid, v.verdict(), v.toString());
+        assertTrue(v.reasons().get(0).startsWith("bad-problem: the preamble"), v.reasons().toString());
     }
 
     @Test
