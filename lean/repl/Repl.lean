@@ -222,10 +222,13 @@ def declarationJson (base env : Environment) (reference? : Option Environment) (
     -- axiom it adds says so, and the client's allow-list decides on it
     let outcome ← if memN ``Lean.ofReduceBool axioms || memN ``Lean.ofReduceNat axioms then
         pure "skipped: rests on compiled code (Lean.ofReduceBool/ofReduceNat)"
-      else try
-          let _ ← replay env n base.toKernelEnv
-          pure "ok"
-        catch e => pure e.toString
+      else
+        -- on a task thread, as elaboration's own kernel checks run: the main thread's stack is too small
+        -- for the kernel's deep reductions (e.g. `decide +kernel` over a long machine run)
+        let t ← IO.asTask (replay env n base.toKernelEnv)
+        match t.get with
+        | .ok _ => pure "ok"
+        | .error e => pure e.toString
     fields := appendL fields [("replay", outcome)]
   return Json.mkObj fields
 
