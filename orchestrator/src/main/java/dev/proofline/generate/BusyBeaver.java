@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +35,9 @@ final class BusyBeaver implements Generator {
         return 1;
     }
 
-    @Override
-    public Iterator<ProblemRecord> problems(long seed) {
-        Random rnd = new Random(seed);
-        return Generator.draining(() -> claims(rnd));
-    }
-
     /** A true claim about one random machine, and maybe its false control; none if the machine is dull. */
-    private List<ProblemRecord> claims(Random rnd) {
+    @Override
+    public List<ProblemRecord> draw(Random rnd) {
         int states = 2 + rnd.nextInt(3);
         TuringMachine m = TuringMachine.random(states, rnd);
         TuringMachine.Run run = m.run(MAX_STEPS);

@@ -5,7 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Random;
 
 /** A family of generated problems. */
 public interface Generator {
@@ -17,21 +17,12 @@ public interface Generator {
     /** Changes whenever the same seed would give different problems. */
     int version();
 
+    /** The problems of one draw of the dice (none when the draw gave nothing usable). */
+    List<ProblemRecord> draw(Random rnd);
+
     /** An endless stream of problems, not yet checked by Lean; the same seed gives the same stream. */
-    Iterator<ProblemRecord> problems(long seed);
-
-    static Generator named(String family) {
-        return switch (family) {
-            case "busy-beaver" -> new BusyBeaver();
-            case "mba" -> new Mba();
-            case "mutate" -> new Mutate();
-            default -> throw new IllegalArgumentException("unknown family '" + family
-                    + "': expected one of " + String.join(", ", FAMILIES));
-        };
-    }
-
-    /** The problems of {@code draw}, one call after another; a call may give none. */
-    static Iterator<ProblemRecord> draining(Supplier<List<ProblemRecord>> draw) {
+    default Iterator<ProblemRecord> problems(long seed) {
+        Random rnd = new Random(seed);
         Deque<ProblemRecord> queue = new ArrayDeque<>();
         return new Iterator<>() {
             @Override
@@ -42,10 +33,20 @@ public interface Generator {
             @Override
             public ProblemRecord next() {
                 while (queue.isEmpty()) {
-                    queue.addAll(draw.get());
+                    queue.addAll(draw(rnd));
                 }
                 return queue.poll();
             }
+        };
+    }
+
+    static Generator named(String family) {
+        return switch (family) {
+            case "busy-beaver" -> new BusyBeaver();
+            case "mba" -> new Mba();
+            case "mutate" -> new Mutate();
+            default -> throw new IllegalArgumentException("unknown family '" + family
+                    + "': expected one of " + String.join(", ", FAMILIES));
         };
     }
 }

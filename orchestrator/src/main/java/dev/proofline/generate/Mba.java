@@ -7,7 +7,6 @@ import dev.proofline.generate.Term.Not;
 import dev.proofline.generate.Term.Op;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +54,7 @@ final class Mba implements Generator {
     }
 
     @Override
-    public Iterator<ProblemRecord> problems(long seed) {
-        Random rnd = new Random(seed);
-        return Generator.draining(() -> identity(rnd));
-    }
-
-    private List<ProblemRecord> identity(Random rnd) {
+    public List<ProblemRecord> draw(Random rnd) {
         int vars = 2 + rnd.nextInt(2);
         int width = vars == 2 ? 3 + rnd.nextInt(2) : 2 + rnd.nextInt(2);
         long mask = (1L << width) - 1;

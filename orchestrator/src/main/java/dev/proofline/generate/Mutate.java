@@ -6,7 +6,6 @@ import dev.proofline.generate.Term.Bin;
 import dev.proofline.generate.Term.Op;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,12 +117,9 @@ final class Mutate implements Generator {
     }
 
     @Override
-    public Iterator<ProblemRecord> problems(long seed) {
-        Random rnd = new Random(seed);
-        return Generator.draining(() -> {
-            ProblemRecord r = mutant(SEEDS.get(rnd.nextInt(SEEDS.size())), rnd);
-            return r == null ? List.of() : List.of(r);
-        });
+    public List<ProblemRecord> draw(Random rnd) {
+        ProblemRecord r = mutant(SEEDS.get(rnd.nextInt(SEEDS.size())), rnd);
+        return r == null ? List.of() : List.of(r);
     }
 
     /** One mutant of {@code seed}, or null when the dice gave nothing new. */
