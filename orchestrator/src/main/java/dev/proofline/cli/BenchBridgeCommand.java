@@ -1,5 +1,8 @@
 package dev.proofline.cli;
 
+import static dev.proofline.cli.BenchCommand.perSecond;
+import static dev.proofline.cli.BenchCommand.round;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofline.lean.Lean;
 import dev.proofline.lean.LeanPool;
@@ -16,9 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -110,29 +110,12 @@ final class BenchBridgeCommand implements Callable<Integer> {
         for (int r = 0; r < n; r++) {
             work.addAll(sample);
         }
-        ExecutorService exec = Executors.newFixedThreadPool(threads);
-        try {
-            long s = System.nanoTime();
-            List<Future<LeanResult>> done = new ArrayList<>();
-            for (String cmd : work) {
-                done.add(exec.submit(() -> pool.send(LeanRequest.of(cmd))));
-            }
-            for (Future<LeanResult> f : done) {
-                f.get();
-            }
-            return work.size() / ((System.nanoTime() - s) / 1e9);
-        } finally {
-            exec.shutdownNow();
-        }
+        return perSecond(work, threads, cmd -> pool.send(LeanRequest.of(cmd)));
     }
 
     private static double percentile(List<Double> sorted, int p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
-    }
-
-    private static double round(double x) {
-        return Math.round(x * 100) / 100.0;
     }
 
     static List<String> sample() throws IOException {

@@ -1,5 +1,8 @@
 package dev.proofline.cli;
 
+import static dev.proofline.cli.BenchCommand.perSecond;
+import static dev.proofline.cli.BenchCommand.round;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofline.batch.BatchCheck;
 import dev.proofline.batch.ProblemSet;
@@ -18,9 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,25 +88,9 @@ final class BenchCheckCommand implements Callable<Integer> {
     private static double throughput(LeanRuntime runtime, List<Work> work, int workers) throws Exception {
         try (LeanPool pool = Lean.pool().runtime(runtime).workers(workers).open()) {
             ProofChecker checker = new ProofChecker(pool, ProofChecker.STANDARD_AXIOMS);
-            pass(checker, work, workers);
-            long t0 = System.nanoTime();
-            pass(checker, work, workers);
-            return work.size() / ((System.nanoTime() - t0) / 1e9);
-        }
-    }
-
-    private static void pass(ProofChecker checker, List<Work> work, int threads) throws Exception {
-        ExecutorService exec = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (Work w : work) {
-                done.add(exec.submit(() -> checker.check(w.problem(), w.candidate(), w.id())));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            exec.shutdownNow();
+            Consumer<Work> check = w -> checker.check(w.problem(), w.candidate(), w.id());
+            perSecond(work, workers, check);
+            return perSecond(work, workers, check);
         }
     }
 
@@ -126,9 +111,5 @@ final class BenchCheckCommand implements Callable<Integer> {
             total += s;
         }
         return total / sample.size();
-    }
-
-    private static double round(double x) {
-        return Math.round(x * 100) / 100.0;
     }
 }
