@@ -22,4 +22,9 @@ public record Candidate(String problem, String id, String proof, String code) {
             throw new IllegalArgumentException("the candidate is " + size + " characters, over the limit of " + MAX_CHARS);
         }
     }
+
+    /** The Lean source this candidate submits for {@code problem}: its code, or the statement with its proof. */
+    public String submission(Problem problem) {
+        return proof != null ? problem.statement().strip() + " :=\n" + proof : code;
+    }
 }

@@ -30,9 +30,7 @@ public final class ProofChecker {
     }
 
     public Verdict check(Problem problem, Candidate candidate, String candidateId) {
-        String submission = candidate.proof() != null
-                ? problem.statement().strip() + " :=\n" + candidate.proof()
-                : candidate.code();
+        String submission = candidate.submission(problem);
         LeanResult parsed = send(problem, LeanRequest.parse(submission).after(problem.preamble()));
         if (!parsed.isOk()) {
             return failure(problem, candidateId, parsed, parsed.elapsedMs());
@@ -71,18 +69,15 @@ public final class ProofChecker {
                 List.of("bad-problem: " + what + " does not elaborate: " + firstLine(errors.get(0))), errors, List.of(), ms);
     }
 
+    /** No reply to judge: a timeout, a crash (after the retry), or a request the REPL refused. */
     private static Verdict failure(Problem problem, String candidateId, LeanResult r, long ms) {
         Verdict.Kind kind = switch (r.status()) {
             case TIMEOUT -> Verdict.Kind.timeout;
             case CRASHED -> Verdict.Kind.crashed;
             default -> Verdict.Kind.invalid;
         };
-        String reason = switch (r.status()) {
-            case TIMEOUT -> "timeout: ";
-            case CRASHED -> "crashed: ";
-            default -> "refused: ";
-        };
-        return new Verdict(problem.id(), candidateId, kind, List.of(reason + r.detail()), List.of(), List.of(), ms);
+        String reason = kind == Verdict.Kind.invalid ? "refused" : kind.name();
+        return new Verdict(problem.id(), candidateId, kind, List.of(reason + ": " + r.detail()), List.of(), List.of(), ms);
     }
 
     private Verdict judge(Problem problem, String candidateId, LeanResult r, long ms) {

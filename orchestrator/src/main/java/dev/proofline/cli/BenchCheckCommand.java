@@ -100,8 +100,7 @@ final class BenchCheckCommand implements Callable<Integer> {
         double total = 0;
         for (Work w : sample) {
             Problem p = w.problem();
-            String text = (p.preamble().isEmpty() ? "" : p.preamble() + "\n\n") + (w.candidate().proof() != null
-                    ? p.statement() + " :=\n" + w.candidate().proof() : w.candidate().code()) + "\n";
+            String text = (p.preamble().isEmpty() ? "" : p.preamble() + "\n\n") + w.candidate().submission(p) + "\n";
             Path file = Files.writeString(dir.resolve(w.id().replaceAll("[^A-Za-z0-9_]", "_") + ".lean"), text,
                     StandardCharsets.UTF_8);
             long t0 = System.nanoTime();
