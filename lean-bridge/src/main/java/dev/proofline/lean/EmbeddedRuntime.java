@@ -38,12 +38,13 @@ public final class EmbeddedRuntime implements LeanRuntime {
     }
 
     /**
-     * {@code node lean.js -j1 args…}. Lean sees only these host directories: its own (it looks itself up at
+     * {@code node lean.js LEAN_FLAGS args…}. Lean sees only these host directories: its own (it looks itself up at
      * start), the library, the directories it reads its input from (read-only), and the scratch dir.
      */
     private LeanLaunch node(List<String> args, List<Path> inputs, Path scratchDir) throws IOException {
         WasmInstaller.Installation inst = install();
-        List<String> cmd = new ArrayList<>(List.of(inst.node().toString(), inst.leanJs().toString(), "-j1"));
+        List<String> cmd = new ArrayList<>(List.of(inst.node().toString(), inst.leanJs().toString()));
+        cmd.addAll(LEAN_FLAGS);
         cmd.addAll(args);
         List<String> mounts = new ArrayList<>(List.of(inst.leanJs().getParent().toString(), inst.library().toString()));
         inputs.forEach(dir -> mounts.add(dir.toString()));

@@ -17,14 +17,19 @@ public final class NativeRuntime implements LeanRuntime {
 
     @Override
     public LeanLaunch launch(Path replProgram, List<String> header, Path scratchDir) {
-        List<String> cmd = new ArrayList<>(List.of(lean.toString(), "-j1", "--run", replProgram.toString()));
+        List<String> cmd = new ArrayList<>(List.of(lean.toString()));
+        cmd.addAll(LEAN_FLAGS);
+        cmd.addAll(List.of("--run", replProgram.toString()));
         cmd.addAll(header);
         return new LeanLaunch(cmd, Map.of(), scratchDir);
     }
 
     @Override
     public LeanLaunch launchFile(Path leanFile, Path scratchDir) {
-        return new LeanLaunch(List.of(lean.toString(), "-j1", leanFile.toString()), Map.of(), scratchDir);
+        List<String> cmd = new ArrayList<>(List.of(lean.toString()));
+        cmd.addAll(LEAN_FLAGS);
+        cmd.add(leanFile.toString());
+        return new LeanLaunch(cmd, Map.of(), scratchDir);
     }
 
     @Override

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bridge", mixinStandardHelpOptions = true,
         description = "Measure the Lean bridge: start-up, per-proof latency, throughput, memory.")
 final class BenchBridgeCommand implements Callable<Integer> {
-    @Option(names = "--rounds", defaultValue = "3", description = "Passes over the sample per measurement (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "10", description = "Passes over the sample per measurement (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--warmup", defaultValue = "6", description = "Untimed passes over the sample per worker before "
