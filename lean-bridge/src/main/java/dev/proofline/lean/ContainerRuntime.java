@@ -36,7 +36,7 @@ public final class ContainerRuntime implements LeanRuntime {
     private final long memoryBytes;
     private final double cpus;
 
-    /** The default image and limits: 4 GiB (one embedded Lean peaks near 1.5 GB, and its wasm heap stops at 2 GiB) and 2 CPUs. */
+    /** The default image and limits: 4 GiB (one embedded Lean peaks near 1.8 GB while checking, and its wasm heap stops at 2 GiB) and 2 CPUs. */
     public ContainerRuntime(Path cacheDir) {
         this(cacheDir, null, 4L << 30, 2.0);
     }
