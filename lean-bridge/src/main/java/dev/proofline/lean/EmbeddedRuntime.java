@@ -43,9 +43,7 @@ public final class EmbeddedRuntime implements LeanRuntime {
      */
     private LeanLaunch node(List<String> args, List<Path> inputs, Path scratchDir) throws IOException {
         WasmInstaller.Installation inst = install();
-        List<String> cmd = new ArrayList<>(List.of(inst.node().toString(), inst.leanJs().toString()));
-        cmd.addAll(LEAN_FLAGS);
-        cmd.addAll(args);
+        List<String> cmd = LeanRuntime.leanCommand(List.of(inst.node().toString(), inst.leanJs().toString()), args);
         List<String> mounts = new ArrayList<>(List.of(inst.leanJs().getParent().toString(), inst.library().toString()));
         inputs.forEach(dir -> mounts.add(dir.toString()));
         mounts.add(scratchDir.toString());

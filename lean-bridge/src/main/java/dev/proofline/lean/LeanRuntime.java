@@ -2,6 +2,7 @@ package dev.proofline.lean;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,6 +17,14 @@ public interface LeanRuntime {
      * without async tasks the REPL program elaborates with one, ready 5 s sooner and 0.7 GB smaller.
      */
     List<String> LEAN_FLAGS = List.of("-j1", "-DElab.async=false");
+
+    /** {@code lean…} (the command that is Lean), then {@link #LEAN_FLAGS}, then {@code args}. */
+    static List<String> leanCommand(List<String> lean, List<String> args) {
+        List<String> cmd = new ArrayList<>(lean);
+        cmd.addAll(LEAN_FLAGS);
+        cmd.addAll(args);
+        return cmd;
+    }
 
     /** Makes the runtime ready (installing it if needed) and says how to start the REPL. */
     LeanLaunch launch(Path replProgram, List<String> header, Path scratchDir) throws IOException;

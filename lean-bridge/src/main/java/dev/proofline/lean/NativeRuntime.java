@@ -17,19 +17,15 @@ public final class NativeRuntime implements LeanRuntime {
 
     @Override
     public LeanLaunch launch(Path replProgram, List<String> header, Path scratchDir) {
-        List<String> cmd = new ArrayList<>(List.of(lean.toString()));
-        cmd.addAll(LEAN_FLAGS);
-        cmd.addAll(List.of("--run", replProgram.toString()));
-        cmd.addAll(header);
-        return new LeanLaunch(cmd, Map.of(), scratchDir);
+        List<String> args = new ArrayList<>(List.of("--run", replProgram.toString()));
+        args.addAll(header);
+        return new LeanLaunch(LeanRuntime.leanCommand(List.of(lean.toString()), args), Map.of(), scratchDir);
     }
 
     @Override
     public LeanLaunch launchFile(Path leanFile, Path scratchDir) {
-        List<String> cmd = new ArrayList<>(List.of(lean.toString()));
-        cmd.addAll(LEAN_FLAGS);
-        cmd.add(leanFile.toString());
-        return new LeanLaunch(cmd, Map.of(), scratchDir);
+        return new LeanLaunch(LeanRuntime.leanCommand(List.of(lean.toString()), List.of(leanFile.toString())),
+                Map.of(), scratchDir);
     }
 
     @Override
