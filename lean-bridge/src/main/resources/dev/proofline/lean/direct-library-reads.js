@@ -4,13 +4,14 @@
    and stats under those roots only; everything else still goes through the main thread's file system.
    The numbers are this build's proxied function indices (the file is checked by hash before patching). */
 var ProoflineReads = {
+  path: require("path"),
   roots: ENVIRONMENT_IS_PTHREAD
     ? (process.env.LEAN_PATH || "").split(":").filter(p => p).map(p => require("path").normalize(p + "/"))
     : [],
   files: new Map(),
   nextFd: 1 << 20,
   under(ptr) {
-    var p = require("path").normalize(UTF8ToString(ptr));
+    var p = ProoflineReads.path.normalize(UTF8ToString(ptr));
     return ProoflineReads.roots.some(r => p.startsWith(r)) ? p : null;
   },
   stat(p, buf) {
