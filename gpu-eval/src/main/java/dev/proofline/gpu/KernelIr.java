@@ -20,6 +20,41 @@ public record KernelIr(String name, List<String> sizes, List<String> params, Lis
 
     public record Array(String name, Index length) {}
 
+    /**
+     * What a caller of the kernel sees: sizes, parameters, inputs and outputs with their lengths. Kernels with
+     * equal signatures run on the same workloads, so one can be timed as the other's baseline.
+     */
+    public record Signature(List<String> sizes, List<String> params, List<Array> inputs, List<Array> outputs) {
+        /** E.g. {@code (n; alpha) x[n], y[n] → out[n]}. */
+        @Override
+        public String toString() {
+            return "(" + String.join(", ", sizes) + (params.isEmpty() ? "" : "; " + String.join(", ", params)) + ") "
+                    + arrays(inputs) + " → " + arrays(outputs);
+        }
+
+        private static String arrays(List<Array> as) {
+            return String.join(", ", as.stream().map(a -> a.name() + "[" + describe(a.length()) + "]").toList());
+        }
+
+        private static String describe(Index e) {
+            if (e instanceof Index.Lit l) {
+                return Long.toString(l.n());
+            } else if (e instanceof Index.Builtin b) {
+                return b.which();
+            } else if (e instanceof Index.Size s) {
+                return s.name();
+            } else if (e instanceof Index.LoopVar v) {
+                return v.name();
+            }
+            Index.Bin b = (Index.Bin) e;
+            return "(" + describe(b.a()) + " " + b.op() + " " + describe(b.b()) + ")";
+        }
+    }
+
+    public Signature signature() {
+        return new Signature(sizes, params, inputs, outputs);
+    }
+
     public sealed interface Index {
         record Lit(long n) implements Index {}
         record Builtin(String which) implements Index {} // tid, bid, bdim, gdim

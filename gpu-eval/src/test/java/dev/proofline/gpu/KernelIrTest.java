@@ -35,6 +35,17 @@ class KernelIrTest {
     }
 
     @Test
+    void signaturesCompareWhatACallerSees() {
+        KernelIr vecAdd = KernelIr.parse(VEC_ADD);
+        // the off-by-one kernel has another body but the same sizes, inputs and outputs
+        assertEquals(vecAdd.signature(), KernelIr.parse(OFF_BY_ONE).signature());
+        KernelIr.Signature saxpy = KernelIr.parse(SAXPY).signature();
+        assertFalse(vecAdd.signature().equals(saxpy));
+        assertEquals("(n) a[n], b[n] → c[n]", vecAdd.signature().toString());
+        assertEquals("(n; alpha) x[n], y[n] → out[n]", saxpy.toString());
+    }
+
+    @Test
     void interpreterComputesVecAddOnAnOddSize() {
         KernelIr ir = KernelIr.parse(VEC_ADD);
         Workload w = Workload.of(ir, ElemType.I32, Map.of("n", 1000L), ValueClass.RANDOM, 256, 7);
