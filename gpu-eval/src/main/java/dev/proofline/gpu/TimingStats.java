@@ -56,8 +56,14 @@ public final class TimingStats {
         return 1e3 * Math.max(bytes / peakBytesPerS, flops / peakFlopsPerS);
     }
 
-    /** SOL-ExecBench's score {@code 1 / (1 + (T_k − T_SOL) / (T_b − T_SOL))}: 1 at speed of light, ½ at the baseline. */
+    /**
+     * SOL-ExecBench's score {@code 1 / (1 + (T_k − T_SOL) / (T_b − T_SOL))}: 1 at speed of light, ½ at the baseline;
+     * NaN when the baseline itself is at or under the speed of light, where the score means nothing.
+     */
     public static double solScore(double kernelMs, double baselineMs, double solMs) {
+        if (baselineMs <= solMs) {
+            return Double.NaN;
+        }
         return 1.0 / (1.0 + (kernelMs - solMs) / (baselineMs - solMs));
     }
 }

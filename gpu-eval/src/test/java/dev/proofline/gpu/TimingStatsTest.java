@@ -32,5 +32,6 @@ class TimingStatsTest {
         assertEquals(1.0, TimingStats.solScore(1, 3, 1), 1e-12);
         assertEquals(0.5, TimingStats.solScore(3, 3, 1), 1e-12);
         assertEquals(1.0 / 3, TimingStats.solScore(5, 3, 1), 1e-12);
+        assertTrue(Double.isNaN(TimingStats.solScore(2, 1, 1)), "a baseline at the speed of light leaves nothing to score");
     }
 }

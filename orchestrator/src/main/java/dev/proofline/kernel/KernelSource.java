@@ -13,9 +13,13 @@ import java.util.Map;
 /**
  * A kernel claim on disk: a directory {@code <name>/} with {@code <name>.lean} (kernel, {@code pre},
  * {@code spec} and {@code correct : Verified kernel pre spec} in namespace {@code namespace}) and
- * {@code claim.json} ({@code {"namespace", "block", "shapes": [{size: value}]}}).
+ * {@code claim.json} ({@code {"namespace", "block", "shapes": [{size: value}], "baseline"?}}). With
+ * {@code "baseline": true} the file also has {@code baseline : Kernel} and
+ * {@code baseline_correct : Verified baseline pre spec}: a slower kernel proved to compute the same function,
+ * timed beside this one for SOL-ExecBench's score S.
  */
-public record KernelSource(String name, Path lean, String namespace, int block, List<Map<String, Long>> shapes) {
+public record KernelSource(String name, Path lean, String namespace, int block, List<Map<String, Long>> shapes,
+                           boolean baseline) {
 
     public static KernelSource load(Path dir) throws IOException {
         String name = dir.getFileName().toString();
@@ -38,6 +42,10 @@ public record KernelSource(String name, Path lean, String namespace, int block, 
         if (shapes.isEmpty()) {
             throw new IOException(claim + ": \"shapes\" must list at least one shape");
         }
-        return new KernelSource(name, lean, ns, c.path("block").asInt(256), List.copyOf(shapes));
+        JsonNode baseline = c.path("baseline");
+        if (!baseline.isMissingNode() && !baseline.isBoolean()) {
+            throw new IOException(claim + ": \"baseline\" must be true or false, got " + baseline);
+        }
+        return new KernelSource(name, lean, ns, c.path("block").asInt(256), List.copyOf(shapes), baseline.asBoolean(false));
     }
 }

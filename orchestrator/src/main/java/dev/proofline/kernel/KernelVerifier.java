@@ -13,12 +13,15 @@ import dev.proofline.gpu.Launch;
 import dev.proofline.gpu.Nvcc;
 import dev.proofline.gpu.OutputCheck;
 import dev.proofline.gpu.PtxCheck;
+import dev.proofline.gpu.TimingStats;
 import dev.proofline.gpu.Tolerance;
 import dev.proofline.gpu.ValueClass;
 import dev.proofline.gpu.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,7 +33,7 @@ import java.util.TreeMap;
  * The chain after the proof: parse the IR Lean printed, emit CUDA per element type and compile it,
  * run every shape and value class on the CPU interpreter (bounds, races, coverage), and on a GPU when
  * there is one compare against the interpreter (poisoned outputs, cached-result check) and time the
- * largest shape.
+ * largest shape. A claim's baseline kernel goes through the same chain and is timed beside it for the S score.
  */
 public final class KernelVerifier {
     private static final long SEED = 42;
@@ -56,6 +59,9 @@ public final class KernelVerifier {
         r.section("proof (" + k.lean() + ")");
         if (proof.accepted()) {
             r.line("✓ Lean accepts Verified " + k.namespace() + ".kernel pre spec (race-free, meets spec)");
+            if (proof.baselineIr() != null) {
+                r.line("✓ Lean accepts Verified " + k.namespace() + ".baseline pre spec (the baseline S is measured against)");
+            }
         } else {
             r.fail("✗ " + String.join("; ", proof.reasons()));
         }
@@ -71,26 +77,34 @@ public final class KernelVerifier {
             r.fail("✗ IR rejected: " + e.getMessage());
             return r;
         }
+        Optional<KernelIr> baseline = k.baseline() ? baseline(r, ir, proof.baselineIr()) : Optional.empty();
         Files.createDirectories(outDir);
         Files.writeString(outDir.resolve(k.name() + ".ir.json"), proof.ir() + "\n");
+        if (baseline.isPresent()) {
+            Files.writeString(outDir.resolve(k.name() + ".baseline.ir.json"), proof.baselineIr() + "\n");
+        }
 
         r.section("device");
         r.line(gpu.map(g -> g.info().describe()).orElse(noGpu));
 
         Map<ElemType, GpuKernel> loaded = new EnumMap<>(ElemType.class);
+        Map<ElemType, GpuKernel> loadedBaseline = new EnumMap<>(ElemType.class);
         try {
             r.section("CUDA");
             for (ElemType t : ElemType.values()) {
-                compile(r, ir, t).flatMap(ptx -> load(r, ir, t, ptx)).ifPresent(g -> loaded.put(t, g));
+                compileAndLoad(r, ir, t).ifPresent(g -> loaded.put(t, g));
+                baseline.ifPresent(b -> compileAndLoad(r, b, t).ifPresent(g -> loadedBaseline.put(t, g)));
             }
-            r.section("correctness (CPU interpreter: bounds, races, every output written; GPU vs interpreter)");
-            r.line(String.format("%-28s %-4s %-9s %-8s %s", "shape", "type", "values", "cpu", "gpu"));
+            r.section("correctness (CPU interpreter: bounds, races, every output written; GPU vs interpreter"
+                    + (baseline.isPresent() ? "; the baseline's interpreter outputs equal the kernel's bit for bit)" : ")"));
+            r.line(String.format("%-28s %-4s %-9s %-8s %-8s %s", "shape", "type", "values", "cpu", "gpu",
+                    baseline.isPresent() ? "baseline" : "").stripTrailing());
             for (Map<String, Long> shape : k.shapes()) {
                 for (ElemType t : ElemType.values()) {
                     OutputCheck check = new OutputCheck(t, Tolerance.FP32);
                     for (ValueClass v : ValueClass.values()) {
                         if (v.appliesTo(t)) {
-                            correctness(r, ir, k, shape, t, v, Optional.ofNullable(loaded.get(t)), check);
+                            correctness(r, ir, baseline, k, shape, t, v, Optional.ofNullable(loaded.get(t)), check);
                         }
                     }
                 }
@@ -101,12 +115,42 @@ public final class KernelVerifier {
             } else if (loaded.isEmpty()) {
                 r.line("nothing to time: no PTX was loaded");
             } else {
-                timing(r, ir, k, loaded);
+                timing(r, ir, baseline, k, loaded, loadedBaseline);
             }
         } finally {
             loaded.values().forEach(GpuKernel::close);
+            loadedBaseline.values().forEach(GpuKernel::close);
         }
         return r;
+    }
+
+    /** The baseline's IR, when Lean printed it and it takes the same sizes, parameters and arrays as the kernel. */
+    private static Optional<KernelIr> baseline(ClaimReport r, KernelIr ir, String baselineIr) {
+        if (baselineIr == null) {
+            r.fail("✗ no baseline IR: Lean could not print the baseline kernel");
+            return Optional.empty();
+        }
+        try {
+            KernelIr b = KernelIr.parse(baselineIr);
+            if (!b.signature().equals(ir.signature())) {
+                r.fail("✗ the baseline takes " + b.signature() + ", the kernel " + ir.signature() + ": they cannot run the same workloads");
+                return Optional.empty();
+            }
+            return Optional.of(b);
+        } catch (IllegalArgumentException e) {
+            r.fail("✗ baseline IR rejected: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The kernel loaded on the GPU for {@code t}, when nvcc, {@link PtxCheck} and the driver all accept it. */
+    private Optional<GpuKernel> compileAndLoad(ClaimReport r, KernelIr ir, ElemType t) {
+        try {
+            return compile(r, ir, t).flatMap(ptx -> load(r, ir, t, ptx));
+        } catch (IOException e) {
+            r.fail("✗ " + ir.name() + " (" + t.suffix() + "): " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Emits and compiles the CUDA for {@code t}; the PTX when nvcc made one that passes {@link PtxCheck}. */
@@ -144,8 +188,8 @@ public final class KernelVerifier {
         }
     }
 
-    private void correctness(ClaimReport r, KernelIr ir, KernelSource k, Map<String, Long> shape, ElemType t, ValueClass v,
-                             Optional<GpuKernel> onGpu, OutputCheck check) {
+    private void correctness(ClaimReport r, KernelIr ir, Optional<KernelIr> baseline, KernelSource k, Map<String, Long> shape,
+                             ElemType t, ValueClass v, Optional<GpuKernel> onGpu, OutputCheck check) {
         String row = String.format("%-28s %-4s %-9s ", new TreeMap<>(shape), t.suffix(), v.name().toLowerCase());
         Workload w;
         Interpreter.Result res;
@@ -160,55 +204,101 @@ public final class KernelVerifier {
             r.fail(row + "✗ " + firstOf(res.problems()));
             return;
         }
-        if (onGpu.isEmpty()) {
-            r.line(row + String.format("%-8s %s", "✓", gpu.isEmpty() ? "skipped" : "no PTX"));
-            return;
-        }
-        List<String> problems;
-        try {
-            problems = check.next(onGpu.get().run(w), res.outputs());
-        } catch (RuntimeException e) {
-            problems = List.of("CUDA: " + e.getMessage());
-        }
+        List<String> problems = new ArrayList<>();
+        String onDevice = onGpu.map(g -> gpuAgrees(g, w, res, check, problems)).orElse(gpu.isEmpty() ? "skipped" : "no PTX");
+        String base = baseline.map(b -> baselineAgrees(b, t, shape, v, k.block(), res, problems)).orElse("");
+        String line = row + String.format("%-8s %-8s %s", "✓", onDevice, base).stripTrailing();
         if (problems.isEmpty()) {
-            r.line(row + String.format("%-8s %s", "✓", "✓"));
+            r.line(line);
         } else {
-            r.fail(row + String.format("%-8s ✗ %s", "✓", firstOf(problems)));
+            r.fail(line + "  " + firstOf(problems));
         }
     }
 
-    /** Times the largest shape (by bytes moved) on random values, per element type. */
-    private void timing(ClaimReport r, KernelIr ir, KernelSource k, Map<ElemType, GpuKernel> loaded) {
+    private static String gpuAgrees(GpuKernel g, Workload w, Interpreter.Result want, OutputCheck check, List<String> problems) {
+        List<String> p;
+        try {
+            p = check.next(g.run(w), want.outputs());
+        } catch (RuntimeException e) {
+            p = List.of("CUDA: " + e.getMessage());
+        }
+        problems.addAll(p);
+        return p.isEmpty() ? "✓" : "✗";
+    }
+
+    /**
+     * Lean proved both kernels compute {@code spec} operation for operation over every scalar type, so the
+     * interpreter must give the baseline's outputs bit for bit equal to the kernel's.
+     */
+    private static String baselineAgrees(KernelIr b, ElemType t, Map<String, Long> shape, ValueClass v, int block,
+                                         Interpreter.Result want, List<String> problems) {
+        List<String> p = new ArrayList<>();
+        try {
+            Workload w = Workload.of(b, t, shape, v, block, SEED);
+            Interpreter.Result got = new Interpreter(b, t).run(w.launch(), w.inputs(), w.params());
+            got.problems().forEach(q -> p.add("baseline: " + q));
+            if (got.ok()) {
+                want.outputs().forEach((name, o) -> {
+                    int[] g = got.outputs().get(name);
+                    int i = Arrays.mismatch(g, o);
+                    if (g.length != o.length) {
+                        p.add("baseline " + name + " has " + g.length + " elements, the kernel's " + o.length);
+                    } else if (i >= 0) {
+                        p.add("baseline " + name + "[" + i + "] = " + t.show(g[i]) + ", the kernel's " + t.show(o[i]));
+                    }
+                });
+            }
+        } catch (IllegalArgumentException e) {
+            p.add("baseline: " + e.getMessage());
+        }
+        problems.addAll(p);
+        return p.isEmpty() ? "✓" : "✗";
+    }
+
+    /** Times the largest shape (by bytes moved) on random values, per element type, and the baseline beside it. */
+    private void timing(ClaimReport r, KernelIr ir, Optional<KernelIr> baseline, KernelSource k, Map<ElemType, GpuKernel> loaded,
+                        Map<ElemType, GpuKernel> loadedBaseline) {
         Map<String, Long> shape = k.shapes().stream().max(Comparator.comparingLong(
                 s -> Cost.of(ir, Launch.covering(ir, k.block(), s), 0).bytes())).orElseThrow();
         long flush = GpuTiming.flushBytes(loaded.values().iterator().next().device().info());
         r.line(String.format("CUDA events around one launch per sample on a harness-owned stream; %d warm-ups; before each "
                         + "sample outputs poisoned and %.0f MiB written to flush L2 (2 × L2); samples until noise ≤ %.1f %% "
                         + "or %d ms. Bytes: inputs read + outputs written once; FLOPs: the interpreter's add/mul/max count. "
-                        + "SOL = max(bytes / peak BW, FLOPs / peak FP32). No baseline kernel is named, so no S score.",
-                timing.warmups(), flush / 1048576.0, 100 * timing.maxNoise(), timing.budget().toMillis()));
-        r.line(String.format("%-28s %-4s %-14s %10s %9s %10s %-18s %-20s %9s %s", "shape", "type", "samples", "median µs",
-                "IQR µs", "min µs", "GB/s (% peak)", "GFLOP/s (% peak)", "SOL µs", "SOL/median"));
+                        + "SOL = max(bytes / peak BW, FLOPs / peak FP32). %s",
+                timing.warmups(), flush / 1048576.0, 100 * timing.maxNoise(), timing.budget().toMillis(),
+                baseline.isPresent() ? "S = 1 / (1 + (T_k − T_SOL) / (T_b − T_SOL)), T_b the baseline's median (SOL-ExecBench)."
+                        : "The claim has no baseline kernel, so no S score."));
+        r.line(String.format("%-28s %-4s %-14s %10s %9s %10s %-18s %-20s %9s %-10s %s", "shape", "type", "samples", "median µs",
+                "IQR µs", "min µs", "GB/s (% peak)", "GFLOP/s (% peak)", "SOL µs", "SOL/median",
+                baseline.isPresent() ? "baseline µs   S" : "").stripTrailing());
         for (Map.Entry<ElemType, GpuKernel> e : loaded.entrySet()) {
             ElemType t = e.getKey();
             String row = String.format("%-28s %-4s ", new TreeMap<>(shape), t.suffix());
             try {
                 Workload w = Workload.of(ir, t, shape, ValueClass.RANDOM, k.block(), SEED);
                 Interpreter.Result want = new Interpreter(ir, t).run(w.launch(), w.inputs(), w.params());
-                GpuTiming.Result m = GpuTiming.measure(e.getValue(), w, Cost.of(ir, w.launch(), want.operations()), timing);
-                List<String> problems = new OutputCheck(t, Tolerance.FP32).next(m.outputs(), want.outputs());
+                Cost cost = Cost.of(ir, w.launch(), want.operations());
+                GpuTiming.Result m = GpuTiming.measure(e.getValue(), w, cost, timing);
+                List<String> problems = new ArrayList<>(new OutputCheck(t, Tolerance.FP32).next(m.outputs(), want.outputs()));
                 double peakBw = m.device().peakBytesPerS();
                 double peakFlops = m.device().peakFlopsPerS();
-                String line = row + String.format("%-14s %10.2f %9.2f %10.2f %-18s %-20s %9.2f %.3f",
+                String line = row + String.format("%-14s %10.2f %9.2f %10.2f %-18s %-20s %9.2f %-10.3f",
                         m.summary().samples() + (m.converged() ? " ✓" : " (budget)"), 1e3 * m.summary().medianMs(),
                         1e3 * m.summary().iqrMs(), 1e3 * m.summary().minMs(),
                         String.format("%.0f (%.1f %%)", m.bytesPerS() / 1e9, 100 * m.bytesPerS() / peakBw),
                         String.format("%.1f (%.2f %%)", m.flopsPerS() / 1e9, 100 * m.flopsPerS() / peakFlops),
                         1e3 * m.solMs(), m.solFraction());
+                if (baseline.isPresent() && loadedBaseline.containsKey(t)) {
+                    Workload wb = Workload.of(baseline.get(), t, shape, ValueClass.RANDOM, k.block(), SEED);
+                    GpuTiming.Result mb = GpuTiming.measure(loadedBaseline.get(t), wb, cost, timing);
+                    new OutputCheck(t, Tolerance.FP32).next(mb.outputs(), want.outputs()).forEach(p -> problems.add("baseline: " + p));
+                    line += String.format(" %11.2f   %.3f", 1e3 * mb.summary().medianMs(),
+                            TimingStats.solScore(m.summary().medianMs(), mb.summary().medianMs(), m.solMs()));
+                }
                 if (problems.isEmpty()) {
-                    r.line(line);
+                    r.line(line.stripTrailing());
                 } else {
-                    r.fail(line + "  ✗ timed launches: " + firstOf(problems));
+                    r.fail(line.stripTrailing() + "  ✗ timed launches: " + firstOf(problems));
                 }
             } catch (RuntimeException ex) {
                 r.fail(row + "✗ CUDA: " + ex.getMessage());

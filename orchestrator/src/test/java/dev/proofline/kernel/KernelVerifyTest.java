@@ -55,6 +55,33 @@ class KernelVerifyTest {
             assertTrue(p.accepted(), n + ": " + p.reasons() + " " + p.messages());
             assertNotNull(p.ir(), n);
         }
+        assertNotNull(proofs.get("block_sum").baselineIr(), "block_sum's claim has a baseline, proved against the same spec");
+    }
+
+    @Test
+    void baselineAgreesWithItsKernelOnEveryCase(@TempDir Path out) throws Exception {
+        KernelSource k = catalog.resolve("block_sum");
+        ClaimReport r = verifier(out).verify(k, proofs.get(k.name()));
+        assertFalse(r.failed(), String.join("\n", r.lines()));
+        List<String> lines = r.lines();
+        assertTrue(lines.contains("✓ Lean accepts Verified Proofline.Kernels.BlockSum.baseline pre spec (the baseline S is measured against)"),
+                String.join("\n", lines));
+        String header = lines.stream().filter(l -> l.startsWith("shape ") && l.endsWith(" baseline")).findFirst().orElseThrow();
+        List<String> rows = lines.subList(lines.indexOf(header) + 1, lines.indexOf("## timing") - 1);
+        assertEquals(3 * 7, rows.size(), String.join("\n", rows)); // 3 shapes × (f32: 4 value classes, i32: 3)
+        rows.forEach(row -> assertTrue(row.endsWith("✓"), row));
+    }
+
+    @Test
+    void baselineWithOtherArraysIsRefused(@TempDir Path out) throws Exception {
+        KernelSource saxpy = catalog.resolve("saxpy");
+        KernelSource claimed = new KernelSource(saxpy.name(), saxpy.lean(), saxpy.namespace(), saxpy.block(), saxpy.shapes(), true);
+        KernelProver.Proof p = proofs.get("saxpy");
+        KernelProver.Proof withVecAdd = new KernelProver.Proof(p.accepted(), p.reasons(), p.messages(), p.ir(), proofs.get("vec_add").ir());
+        ClaimReport r = verifier(out).verify(claimed, withVecAdd);
+        assertTrue(r.failed());
+        assertTrue(r.lines().contains("✗ the baseline takes (n) a[n], b[n] → c[n], the kernel (n; a) x[n], y[n] → out[n]: "
+                + "they cannot run the same workloads"), String.join("\n", r.lines()));
     }
 
     @Test
