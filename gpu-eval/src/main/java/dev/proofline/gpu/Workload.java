@@ -19,4 +19,9 @@ public record Workload(Launch launch, Map<String, int[]> inputs, Map<String, Int
         }
         return new Workload(launch, inputs, params);
     }
+
+    /** These inputs and parameters, launched the way {@code other} covers the same sizes (e.g. a baseline kernel). */
+    public Workload launchedFor(KernelIr other) {
+        return new Workload(Launch.covering(other, launch.block(), launch.sizes()), inputs, params);
+    }
 }

@@ -206,7 +206,7 @@ public final class KernelVerifier {
         }
         List<String> problems = new ArrayList<>();
         String onDevice = onGpu.map(g -> gpuAgrees(g, w, res, check, problems)).orElse(gpu.isEmpty() ? "skipped" : "no PTX");
-        String base = baseline.map(b -> baselineAgrees(b, t, shape, v, k.block(), res, problems)).orElse("");
+        String base = baseline.map(b -> baselineAgrees(b, t, w, res, problems)).orElse("");
         String line = row + String.format("%-8s %-8s %s", "✓", onDevice, base).stripTrailing();
         if (problems.isEmpty()) {
             r.line(line);
@@ -230,11 +230,11 @@ public final class KernelVerifier {
      * Lean proved both kernels compute {@code spec} operation for operation over every scalar type, so the
      * interpreter must give the baseline's outputs bit for bit equal to the kernel's.
      */
-    private static String baselineAgrees(KernelIr b, ElemType t, Map<String, Long> shape, ValueClass v, int block,
-                                         Interpreter.Result want, List<String> problems) {
+    private static String baselineAgrees(KernelIr b, ElemType t, Workload kernelWorkload, Interpreter.Result want,
+                                         List<String> problems) {
         List<String> p = new ArrayList<>();
         try {
-            Workload w = Workload.of(b, t, shape, v, block, SEED);
+            Workload w = kernelWorkload.launchedFor(b);
             Interpreter.Result got = new Interpreter(b, t).run(w.launch(), w.inputs(), w.params());
             got.problems().forEach(q -> p.add("baseline: " + q));
             if (got.ok()) {
@@ -289,8 +289,7 @@ public final class KernelVerifier {
                         String.format("%.1f (%.2f %%)", m.flopsPerS() / 1e9, 100 * m.flopsPerS() / peakFlops),
                         1e3 * m.solMs(), m.solFraction());
                 if (baseline.isPresent() && loadedBaseline.containsKey(t)) {
-                    Workload wb = Workload.of(baseline.get(), t, shape, ValueClass.RANDOM, k.block(), SEED);
-                    GpuTiming.Result mb = GpuTiming.measure(loadedBaseline.get(t), wb, cost, timing);
+                    GpuTiming.Result mb = GpuTiming.measure(loadedBaseline.get(t), w.launchedFor(baseline.get()), cost, timing);
                     new OutputCheck(t, Tolerance.FP32).next(mb.outputs(), want.outputs()).forEach(p -> problems.add("baseline: " + p));
                     line += String.format(" %11.2f   %.3f", 1e3 * mb.summary().medianMs(),
                             TimingStats.solScore(m.summary().medianMs(), mb.summary().medianMs(), m.solMs()));
