@@ -301,8 +301,9 @@ def elabCommand (ictx : Parser.InputContext) (cmdPos : String.Pos.Raw) (st : Com
   | .error e => throw (IO.userError s!"internal error: {← e.toMessageData.toString}")
 
 /-- Elaborates the rest of `ictx` on top of `st`: the final state, the commands parsed, and every message.
-Lean 4.28 starts each command's message log afresh (its own frontend reports per command), so the
-messages of each command's parse and elaboration are collected as they come. -/
+In Lean 4.28 `elabCommandTopLevel` leaves only the command's own messages in the state's log (its own
+frontend reports command by command), so each command's parse and elaboration messages are collected
+here as they come. -/
 partial def processCommands (ictx : Parser.InputContext) (pst : Parser.ModuleParserState) (st : Command.State)
     (cmds : List Syntax) (msgs : List Message) : IO (Command.State × List Syntax × List Message) := do
   let scope := match st.scopes with | s :: _ => s | [] => { header := "" }
