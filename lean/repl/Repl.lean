@@ -338,7 +338,7 @@ really parsed, too.) -/
 partial def parseCommands (ictx : Parser.InputContext) (pmctx : Parser.ParserModuleContext)
     (st : Parser.ModuleParserState) (msgs : MessageLog) (acc : List Syntax) : List Syntax :=
   let (cmd, st', msgs') := Parser.parseCommand ictx pmctx st msgs
-  if Parser.isTerminalCommand cmd then cmd :: acc else parseCommands ictx pmctx st' msgs' (cmd :: acc)
+  if Parser.isTerminalCommand cmd then reverseL (cmd :: acc) [] else parseCommands ictx pmctx st' msgs' (cmd :: acc)
 
 def Repl.runCmd (r : Repl) (req : Json) (cmd : String) : IO Json := do
   let envId := (getNat? req "env").getD 0
