@@ -7,10 +7,19 @@ plus what a proof checker needs: `axioms_of` (per-declaration axioms), `heartbea
 Written for the WebAssembly build of Lean, whose .olean files carry only exported declarations: the
 compiler cannot specialise library helpers that are private there, so this file uses plain recursion over
 `List` instead of `for` loops and folds over library containers.
+
+The embedded runtime runs this module precompiled (`lean -o Repl.olean`, then `lean --run Main.lean`),
+which spares it elaborating this file at every start; see `exportCompiled` at the end. Other runtimes may
+run it from source with `lean --run Repl.lean`. Everything is public and nothing is a `where` helper:
+private names are not exported, so a precompiled run could not find their code.
 -/
-import Lean.Elab.Frontend
-import Lean.Util.CollectAxioms
-import Lean.Util.FoldConsts
+module
+public import Lean.Elab.Frontend
+public import Lean.Util.CollectAxioms
+public import Lean.Util.FoldConsts
+public import Lean.Compiler.IR.CompilerM
+public import Lean.AddDecl
+public section
 open Lean Elab
 
 /-- Axioms that Lean's core really declares. In the exported-only .olean files every imported theorem
@@ -46,12 +55,13 @@ def arrayOf (acc : Array α) : List α → Array α
   | [] => acc
   | a :: as => arrayOf (acc.push a) as
 
+/-- The first `n` elements of `a`, in front of `acc`. -/
+def listOfFirst [Inhabited α] (a : Array α) : Nat → List α → List α
+  | 0, acc => acc
+  | i + 1, acc => listOfFirst a i (a[i]! :: acc)
+
 def listOf [Inhabited α] (a : Array α) : List α :=
-  go a.size []
-where
-  go : Nat → List α → List α
-    | 0, acc => acc
-    | i + 1, acc => go i (a[i]! :: acc)
+  listOfFirst a a.size []
 
 def jsonArr (l : List Json) : Json := Json.arr (arrayOf #[] l)
 
@@ -248,22 +258,20 @@ def getList (j : Json) (k : String) : List Json :=
   | .ok (.arr a) => listOf a
   | _ => []
 
-def getStrings (j : Json) (k : String) : List String :=
-  filterMapStr (getList j k)
-where
-  filterMapStr : List Json → List String
-    | [] => []
-    | .str s :: js => s :: filterMapStr js
-    | _ :: js => filterMapStr js
+def stringsOf : List Json → List String
+  | [] => []
+  | .str s :: js => s :: stringsOf js
+  | _ :: js => stringsOf js
 
-def getNats (j : Json) (k : String) : List Nat :=
-  filterMapNat (getList j k)
-where
-  filterMapNat : List Json → List Nat
-    | [] => []
-    | j :: js => match j.getNat? with
-      | .ok n => n :: filterMapNat js
-      | .error _ => filterMapNat js
+def natsOf : List Json → List Nat
+  | [] => []
+  | j :: js => match j.getNat? with
+    | .ok n => n :: natsOf js
+    | .error _ => natsOf js
+
+def getStrings (j : Json) (k : String) : List String := stringsOf (getList j k)
+
+def getNats (j : Json) (k : String) : List Nat := natsOf (getList j k)
 
 def errorJson (msg : String) : Json := Json.mkObj [("error", msg)]
 
@@ -416,7 +424,7 @@ partial def Repl.loop (r : Repl) (stdin : IO.FS.Stream) (stdout : IO.FS.Stream) 
     stdout.flush
   r.loop stdin stdout
 
-/-- `lean --run Repl.lean [Module …]`: imports the header modules (default `Init`) once, says it is
+/-- `lean --run Main.lean [Module …]` (or `Repl.lean`): imports the header modules (default `Init`) once, says it is
 ready, then answers requests until stdin closes. -/
 public def main (args : List String) : IO UInt32 := do
   let mods := match args with | [] => [`Init] | _ => mapL parseName args
@@ -430,3 +438,30 @@ public def main (args : List String) : IO UInt32 := do
   r.loop (← IO.getStdin) stdout
   -- Exit at once: tearing down the imported environments crashes this build's runtime at shutdown.
   IO.Process.exit 0
+
+/-! Precompiling. The embedded Lean imports only the exported part of a module (`Repl.olean`, never
+`Repl.ir`), and there its interpreter finds code only for `meta` declarations that are constants; the
+compiler's helpers (`main._lam_0`, `nameStr._closed_0`, `mapL._redArg`, ...) are neither. So, as the last
+command, every compiled declaration of this file is marked `meta`, which keeps its code in `Repl.olean`,
+and each helper gets a stand-in constant of its name, through which the interpreter finds that code.
+The stand-ins are axioms of `Unit` in this program's own environment, which checked proofs never see. -/
+
+def exportCompiled (env : Environment) : List IR.Decl → Except String Environment
+  | [] => .ok env
+  | d :: ds =>
+    let env := setDeclMeta env d.name
+    if env.contains d.name then exportCompiled env ds
+    else
+      let standIn := Declaration.axiomDecl { name := d.name, levelParams := [], type := mkConst ``Unit, isUnsafe := false }
+      match env.addDeclCore 0 standIn none with
+      | .ok env => exportCompiled env ds
+      | .error _ => .error s!"cannot declare a stand-in for {nameStr d.name}"
+
+def exportAllCompiled : Command.CommandElabM Unit := do
+  let env ← getEnv
+  match exportCompiled env (IR.getDecls env) with
+  | .ok env => setEnv env
+  -- `throwError` would inline a library helper this build lacks
+  | .error msg => throw (.error .missing (.ofFormat (.text msg)))
+
+run_cmd exportAllCompiled

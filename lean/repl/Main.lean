@@ -1,0 +1,2 @@
+/- Runs the precompiled REPL program (`Repl.olean`): `lean --run Main.lean [Module …]`. See Repl.lean. -/
+import Repl
