@@ -72,6 +72,11 @@ public final class ContainerRuntime implements LeanRuntime {
         return image != null ? image : LeanWasmImage.tag(ReplProgram.materialise(cacheDir));
     }
 
+    @Override
+    public void prepare(Path replProgram) throws IOException {
+        ensureImage();
+    }
+
     /**
      * The REPL program inside the image is the image's own (the default image's tag is the hash of this
      * jar's program, so they agree); the host's scratch dir is not mounted: proof text writes only into

@@ -1,11 +1,13 @@
 package dev.proofline.lean;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The WebAssembly Lean from npm, run by the Node 24 from npm; installed on first use. */
 public final class EmbeddedRuntime implements LeanRuntime {
@@ -16,12 +18,14 @@ public final class EmbeddedRuntime implements LeanRuntime {
      */
     static final List<String> NODE_FLAGS = List.of("--stack-size=4000");
 
+    private static final Object COMPILING = new Object();
+
     private final Path cacheDir;
     private final WasmInstaller installer;
 
     public EmbeddedRuntime(Path cacheDir) {
         this.cacheDir = cacheDir;
-        this.installer = new WasmInstaller(cacheDir, msg -> System.err.println("[proofline] " + msg));
+        this.installer = new WasmInstaller(cacheDir, EmbeddedRuntime::progress);
     }
 
     public Path cacheDir() {
@@ -33,30 +37,77 @@ public final class EmbeddedRuntime implements LeanRuntime {
     }
 
     @Override
+    public void prepare(Path replProgram) throws IOException {
+        precompiled(install(), replProgram);
+    }
+
+    /** {@code lean --run Main.lean header…} over the precompiled program, which Lean finds on its path. */
+    @Override
     public LeanLaunch launch(Path replProgram, List<String> header, Path scratchDir) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--run", replProgram.toString()));
+        WasmInstaller.Installation inst = install();
+        Path compiled = precompiled(inst, replProgram);
+        List<String> args = new ArrayList<>(List.of("--run", compiled.resolve(ReplProgram.MAIN).toString()));
         args.addAll(header);
-        return node(args, List.of(replProgram.getParent()), scratchDir);
+        return node(inst, args, compiled, true, scratchDir);
     }
 
     @Override
     public LeanLaunch launchFile(Path leanFile, Path scratchDir) throws IOException {
-        return node(List.of(leanFile.toString()), List.of(leanFile.getParent()), scratchDir);
+        return node(install(), List.of(leanFile.toString()), leanFile.getParent(), false, scratchDir);
+    }
+
+    /**
+     * The REPL program compiled by this Lean ({@code Repl.olean}, beside its sources), once per program and
+     * installation. Elaborating {@code Repl.lean} at every start took ~7 s of the wasm Lean's ~14 s to ready.
+     */
+    private Path precompiled(WasmInstaller.Installation inst, Path replProgram) throws IOException {
+        Path source = replProgram.getParent();
+        Path dir = source.resolveSibling(source.getFileName() + "-" + inst.dir().getFileName());
+        synchronized (COMPILING) {
+            if (!Files.exists(dir)) {
+                progress("Compiling the REPL program for the embedded Lean (once, ~15 s)");
+                ReplProgram.publish(dir, staged -> compile(inst, source, staged));
+            }
+        }
+        return dir;
+    }
+
+    private void compile(WasmInstaller.Installation inst, Path source, Path into) throws IOException {
+        Files.copy(source.resolve(ReplProgram.SOURCE), into.resolve(ReplProgram.SOURCE));
+        Files.copy(source.resolve(ReplProgram.MAIN), into.resolve(ReplProgram.MAIN));
+        Path scratch = Files.createTempDirectory("proofline-compile");
+        try {
+            Path olean = into.resolve("Repl.olean");
+            // --root: the module's name, Repl, is the file's path relative to it
+            String out = node(inst, List.of("--root=" + into, "-o", olean.toString(),
+                    into.resolve(ReplProgram.SOURCE).toString()), into, false, scratch).runToEnd(Duration.ofMinutes(10));
+            if (!Files.exists(olean)) { // Lean writes no .olean for a file with errors
+                throw new IOException("the embedded Lean could not compile the REPL program "
+                        + source.resolve(ReplProgram.SOURCE) + ":\n" + out.lines()
+                        .filter(l -> !l.startsWith("[DEBUG")).collect(Collectors.joining("\n")));
+            }
+        } finally {
+            WasmInstaller.deleteTree(scratch);
+        }
     }
 
     /**
      * {@code node lean.js LEAN_FLAGS args…}. Lean sees only these host directories: its own (it looks itself up at
-     * start), the library, the directories it reads its input from (read-only), and the scratch dir.
+     * start), the library, the directory it reads its input from (read-only but when compiling into it), and
+     * the scratch dir. It imports from the library, and from the input directory if {@code importsInput}.
      */
-    private LeanLaunch node(List<String> args, List<Path> inputs, Path scratchDir) throws IOException {
-        WasmInstaller.Installation inst = install();
+    private LeanLaunch node(WasmInstaller.Installation inst, List<String> args, Path input, boolean importsInput,
+            Path scratchDir) {
         List<String> cmd = LeanRuntime.leanCommand(nodeCommand(inst.node().toString(), inst.leanJs().toString()), args);
-        List<String> mounts = new ArrayList<>(List.of(inst.leanJs().getParent().toString(), inst.library().toString()));
-        inputs.forEach(dir -> mounts.add(dir.toString()));
-        mounts.add(scratchDir.toString());
-        return new LeanLaunch(cmd, Map.of("LEAN_PATH", inst.library().toString(), "PROOFLINE_MOUNTS",
-                String.join(":", mounts), "NODE_COMPILE_CACHE", cacheDir.resolve("node-compile-cache").toString()),
-                scratchDir);
+        String mounts = String.join(":", inst.leanJs().getParent().toString(), inst.library().toString(),
+                input.toString(), scratchDir.toString());
+        String leanPath = importsInput ? inst.library() + ":" + input : inst.library().toString();
+        return new LeanLaunch(cmd, Map.of("LEAN_PATH", leanPath, "PROOFLINE_MOUNTS", mounts,
+                "NODE_COMPILE_CACHE", cacheDir.resolve("node-compile-cache").toString()), scratchDir);
+    }
+
+    private static void progress(String msg) {
+        System.err.println("[proofline] " + msg);
     }
 
     /** {@code first NODE_FLAGS lean.js}: with Node's path first, the command that is the embedded Lean. */

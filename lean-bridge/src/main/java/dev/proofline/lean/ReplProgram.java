@@ -8,43 +8,63 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The REPL program ({@code lean/repl/Repl.lean}), shipped inside this jar and copied into the cache under
- * its own hash, read-only, so every runtime runs exactly the file that was tested and proof text cannot
- * change it.
+ * The REPL program ({@code lean/repl/}: {@code Repl.lean}, and {@code Main.lean}, which runs it precompiled),
+ * shipped inside this jar and copied into the cache under its own hash, read-only, so every runtime runs
+ * exactly the files that were tested and proof text cannot change them.
  */
 public final class ReplProgram {
-    private static final String RESOURCE = "/dev/proofline/lean/repl/Repl.lean";
+    private static final String RESOURCES = "/dev/proofline/lean/repl/";
+    static final String SOURCE = "Repl.lean";
+    static final String MAIN = "Main.lean";
 
     private ReplProgram() {}
 
-    private static byte[] source() throws IOException {
-        try (InputStream in = ReplProgram.class.getResourceAsStream(RESOURCE)) {
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = ReplProgram.class.getResourceAsStream(RESOURCES + name)) {
             if (in == null) {
-                throw new IOException("the REPL program " + RESOURCE + " is missing from the classpath");
+                throw new IOException("the REPL program's " + RESOURCES + name + " is missing from the classpath");
             }
             return in.readAllBytes();
         }
     }
 
-    /** Returns the path of {@code Repl.lean} in a directory of its own under {@code cacheDir}. */
+    /** Returns the path of {@code Repl.lean} in a directory of its own under {@code cacheDir}, beside {@code Main.lean}. */
     public static Path materialise(Path cacheDir) throws IOException {
-        byte[] bytes = source();
-        String hash = Hashing.sha256().hashBytes(bytes).toString().substring(0, 16);
+        byte[] source = resource(SOURCE);
+        byte[] main = resource(MAIN);
+        String hash = Hashing.sha256().newHasher().putBytes(source).putBytes(main).hash().toString().substring(0, 16);
         Path dir = cacheDir.resolve("repl").resolve(hash);
-        Path file = dir.resolve("Repl.lean");
-        if (!Files.exists(file)) {
-            Files.createDirectories(dir.getParent());
-            Path tmp = Files.createTempDirectory(dir.getParent(), hash + ".partial");
-            Files.write(tmp.resolve("Repl.lean"), bytes);
+        publish(dir, staged -> {
+            Files.write(staged.resolve(SOURCE), source);
+            Files.write(staged.resolve(MAIN), main);
+        });
+        return dir.resolve(SOURCE);
+    }
+
+    /** Fills a directory once: {@code fill} writes into a fresh one beside it, which then takes its name. */
+    static void publish(Path dir, Filler fill) throws IOException {
+        if (Files.exists(dir)) {
+            return;
+        }
+        Files.createDirectories(dir.getParent());
+        Path tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".partial");
+        try {
+            fill.into(tmp);
             WasmInstaller.makeReadOnly(tmp);
-            try {
-                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException raced) {
-                if (!Files.exists(file)) {
-                    throw raced;
-                }
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!Files.exists(dir)) { // not lost to another process filling it at the same time
+                throw e;
+            }
+        } finally {
+            if (Files.exists(tmp)) {
+                WasmInstaller.deleteTree(tmp);
             }
         }
-        return file;
+    }
+
+    @FunctionalInterface
+    interface Filler {
+        void into(Path dir) throws IOException;
     }
 }

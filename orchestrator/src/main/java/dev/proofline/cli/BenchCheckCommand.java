@@ -61,7 +61,7 @@ final class BenchCheckCommand implements Callable<Integer> {
             }
         }
         LeanRuntime runtime = runtimeOptions.runtime();
-        runtime.describe(); // installs first, so that installing is not measured
+        Lean.prepare(runtime); // installs and precompiles first, so that one-time work is not measured
         System.out.printf("sample: %d candidates of %d problems%n", work.size(), set.byId().size());
 
         double perS1 = throughput(runtime, work, 1);
