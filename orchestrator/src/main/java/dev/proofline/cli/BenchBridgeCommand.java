@@ -76,7 +76,9 @@ final class BenchBridgeCommand implements Callable<Integer> {
         long rssMb;
         try (LeanPool two = Lean.pool().runtime(runtime).workers(2).open()) {
             verify(two, sample);
-            passes(two, sample, 2, 2 * warmup);
+            // each worker as warm as the one-worker pool's when its throughput was measured: V8 still
+            // speeds Lean up after the warm-up passes, and a fresher pair would understate two workers
+            passes(two, sample, 2, 2 * (warmup + rounds));
             perS2 = passes(two, sample, 2, rounds);
             rssMb = two.idleRss().stream().mapToLong(Long::longValue).max().orElse(0) >> 20;
         }
