@@ -33,9 +33,9 @@ final class BenchBridgeCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "10", description = "Passes over the sample per measurement (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--warmup", defaultValue = "6", description = "Untimed passes over the sample per worker before "
-            + "measuring; a fresh process runs its first ~150 proofs slower while V8 optimises the wasm code "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "6", description = "Untimed passes over the sample before measuring; "
+            + "a fresh process runs its first ~150 proofs slower while V8 optimises the wasm code. Each of two "
+            + "workers also gets as many as the one worker's timed latency passes (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Mixin
