@@ -14,7 +14,8 @@ public interface LeanRuntime {
     /**
      * Lean's flags for every process: one worker thread, and a file's declarations checked in order on it
      * instead of in extra async tasks. Each extra thread of the wasm build costs ~2 s to start and ~0.3 GB;
-     * without async tasks the REPL program elaborates with one, ready 5 s sooner and 0.7 GB smaller.
+     * without async tasks the REPL program elaborates with one (when compiled, or run from source), 5 s
+     * sooner and 0.7 GB smaller.
      */
     List<String> LEAN_FLAGS = List.of("-j1", "-DElab.async=false");
 
