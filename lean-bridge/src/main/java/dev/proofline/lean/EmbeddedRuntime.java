@@ -73,8 +73,9 @@ public final class EmbeddedRuntime implements LeanRuntime {
     }
 
     private void compile(WasmInstaller.Installation inst, Path source, Path into) throws IOException {
-        Files.copy(source.resolve(ReplProgram.SOURCE), into.resolve(ReplProgram.SOURCE));
-        Files.copy(source.resolve(ReplProgram.MAIN), into.resolve(ReplProgram.MAIN));
+        for (String file : ReplProgram.FILES) {
+            Files.copy(source.resolve(file), into.resolve(file));
+        }
         Path scratch = Files.createTempDirectory("proofline-compile");
         try {
             Path olean = into.resolve("Repl.olean");

@@ -36,7 +36,7 @@ final class LeanWasmImage {
         for (String name : RECIPE) {
             h.putBytes(resource(name));
         }
-        for (String file : List.of(ReplProgram.SOURCE, ReplProgram.MAIN)) {
+        for (String file : ReplProgram.FILES) {
             h.putBytes(Files.readAllBytes(replProgram.resolveSibling(file)));
         }
         h.putString(WasmInstaller.LEAN_PACKAGE + WasmInstaller.NODE_PACKAGE + LeanJsPatch.MARKER, StandardCharsets.UTF_8);
@@ -63,7 +63,7 @@ final class LeanWasmImage {
             Files.write(context.resolve(Path.of(name).getFileName().toString()), resource(name));
         }
         Files.setPosixFilePermissions(context.resolve("run-repl"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        for (String file : List.of(ReplProgram.SOURCE, ReplProgram.MAIN)) {
+        for (String file : ReplProgram.FILES) {
             Files.copy(replProgram.resolveSibling(file), context.resolve(file));
         }
         link(inst.node(), context.resolve("node"));

@@ -1,11 +1,15 @@
 package dev.proofline.lean;
 
+import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The REPL program ({@code lean/repl/}: {@code Repl.lean}, and {@code Main.lean}, which runs it precompiled),
@@ -16,6 +20,7 @@ public final class ReplProgram {
     private static final String RESOURCES = "/dev/proofline/lean/repl/";
     static final String SOURCE = "Repl.lean";
     static final String MAIN = "Main.lean";
+    static final List<String> FILES = List.of(SOURCE, MAIN);
 
     private ReplProgram() {}
 
@@ -30,13 +35,17 @@ public final class ReplProgram {
 
     /** Returns the path of {@code Repl.lean} in a directory of its own under {@code cacheDir}, beside {@code Main.lean}. */
     public static Path materialise(Path cacheDir) throws IOException {
-        byte[] source = resource(SOURCE);
-        byte[] main = resource(MAIN);
-        String hash = Hashing.sha256().newHasher().putBytes(source).putBytes(main).hash().toString().substring(0, 16);
-        Path dir = cacheDir.resolve("repl").resolve(hash);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Hasher hash = Hashing.sha256().newHasher();
+        for (String file : FILES) {
+            files.put(file, resource(file));
+            hash.putBytes(files.get(file));
+        }
+        Path dir = cacheDir.resolve("repl").resolve(hash.hash().toString().substring(0, 16));
         publish(dir, staged -> {
-            Files.write(staged.resolve(SOURCE), source);
-            Files.write(staged.resolve(MAIN), main);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Files.write(staged.resolve(file.getKey()), file.getValue());
+            }
         });
         return dir.resolve(SOURCE);
     }
