@@ -7,9 +7,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The REPL program ({@code lean/repl/}: {@code Repl.lean}, and {@code Main.lean}, which runs it precompiled),
@@ -50,13 +53,27 @@ public final class ReplProgram {
         return dir.resolve(SOURCE);
     }
 
-    /** Fills a directory once: {@code fill} writes into a fresh one beside it, which then takes its name. */
+    /**
+     * Fills a directory once: {@code fill} writes into a fresh one beside it, which then takes its name. Such
+     * fresh ones an hour old are left over from a process killed while filling (a fill takes under a minute)
+     * and are removed.
+     */
     static void publish(Path dir, Filler fill) throws IOException {
         if (Files.exists(dir)) {
             return;
         }
         Files.createDirectories(dir.getParent());
-        Path tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".partial");
+        String partial = dir.getFileName() + ".partial";
+        Instant abandoned = Instant.now().minus(Duration.ofHours(1));
+        try (Stream<Path> siblings = Files.list(dir.getParent())) {
+            for (Path p : (Iterable<Path>) siblings::iterator) {
+                if (p.getFileName().toString().startsWith(partial)
+                        && Files.getLastModifiedTime(p).toInstant().isBefore(abandoned)) {
+                    WasmInstaller.deleteTree(p);
+                }
+            }
+        }
+        Path tmp = Files.createTempDirectory(dir.getParent(), partial);
         try {
             fill.into(tmp);
             WasmInstaller.makeReadOnly(tmp);
