@@ -90,8 +90,8 @@ public final class WasmInstaller {
         if (!Files.exists(inst.library().resolve("Init.olean"))) {
             progress.accept("Unpacking the Lean library");
             Path tmp = dir.resolve("lib.partial");
-            if (Files.exists(tmp)) {
-                MoreFiles.deleteRecursively(tmp, RecursiveDeleteOption.ALLOW_INSECURE);
+            if (Files.exists(tmp)) { // left by an unpack that was killed, possibly already read-only
+                deleteTree(tmp);
             }
             Files.createDirectories(tmp);
             // the tarball was made on macOS: skip its AppleDouble "._*" files and xattr headers
