@@ -49,6 +49,10 @@ import java.util.stream.Collectors;
  *       64 KB: the REPL elaborates on the main thread rather than waiting for worker tasks, and the
  *       kernel's deep reductions need the room (V8's own stack limit is raised to match by
  *       {@link EmbeddedRuntime#NODE_FLAGS}).</li>
+ *   <li>The {@code invoke_<sig>} imports, through which the module calls anything that may throw a C++
+ *       exception or longjmp (every closure Lean applies), are WebAssembly instead of JavaScript: each
+ *       call no longer leaves WebAssembly twice. Thrown values are still handled by emscripten's rules;
+ *       {@code wasm-invoke.js} says how. ~20% less time per proof.</li>
  * </ol>
  */
 public final class LeanJsPatch {
@@ -93,7 +97,7 @@ public final class LeanJsPatch {
                             + "FS.mkdirTree(p);FS.mount(NODEFS,{root:p},p)});try{FS.chdir(process.cwd())}catch(e){}"),
             new Replacement("direct library reads on worker threads",
                     "var proxyToMainThread=(funcIndex,emAsmAddr,sync,...callArgs)=>{",
-                    directLibraryReads() + "var proxyToMainThread=(funcIndex,emAsmAddr,sync,...callArgs)=>{"
+                    resource("direct-library-reads.js") + "var proxyToMainThread=(funcIndex,emAsmAddr,sync,...callArgs)=>{"
                             + "var direct=ProoflineReads.call(funcIndex,callArgs);if(direct!==undefined)return direct;"),
             new Replacement("exports merged without a closure and an array per symbol",
                     "var mergeLibSymbols=(exports,libName)=>{for(var[sym,exp]of Object.entries(exports)){const setImport="
@@ -117,13 +121,21 @@ public final class LeanJsPatch {
                     "args.unshift(thisProgram);var argc=args.length;",
                     "args.unshift(thisProgram);var mainStackSize=64*1024*1024;var mainStackLow=_malloc(mainStackSize);"
                             + "_emscripten_stack_set_limits(mainStackLow+mainStackSize,mainStackLow);"
-                            + "stackRestore(mainStackLow+mainStackSize);var argc=args.length;"));
+                            + "stackRestore(mainStackLow+mainStackSize);var argc=args.length;"),
+            new Replacement("invoke_<sig> in WebAssembly: the imports",
+                    "function getWasmImports(){assignWasmImports();",
+                    resource("wasm-invoke.js") + "function getWasmImports(){assignWasmImports();"
+                            + "ProoflineInvoke.install(wasmImports);"),
+            new Replacement("invoke_<sig> in WebAssembly: linked to the instance",
+                    "function receiveInstance(instance,module){wasmExports=instance.exports;",
+                    "function receiveInstance(instance,module){wasmExports=instance.exports;"
+                            + "ProoflineInvoke.link(wasmExports);"));
 
     /**
      * The first line of a patched file: the patch's version and a hash of its replacements, so that a
      * cache patched by any other version of this class is reinstalled rather than trusted.
      */
-    static final String MARKER = "/* proofline-patch v3+" + replacementsHash() + " of sha256:" + ORIGINAL_SHA256 + " */\n";
+    static final String MARKER = "/* proofline-patch v4+" + replacementsHash() + " of sha256:" + ORIGINAL_SHA256 + " */\n";
 
     private static final String EXPORTS_FUNCTION = "function assignWasmExports(wasmExports){";
     private static final String EXPORTS_DECLARATION = "var _main,";
@@ -225,9 +237,9 @@ public final class LeanJsPatch {
         return h.hash().toString().substring(0, 12);
     }
 
-    private static String directLibraryReads() {
+    private static String resource(String name) {
         try {
-            return Resources.toString(Resources.getResource(LeanJsPatch.class, "direct-library-reads.js"),
+            return Resources.toString(Resources.getResource(LeanJsPatch.class, name),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -201,6 +201,23 @@ class LeanPoolTest {
     }
 
     @Test
+    void kernelExceptionsAreCaughtEveryTimeAndTheSessionGoesOn() {
+        // each rejection is a C++ exception thrown in the kernel and caught through the patched invoke
+        // imports; a stack pointer left unrestored by any of them would show in the commands after it
+        StringBuilder cmd = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            cmd.append("theorem t").append(i).append(" : False := unsafeCast ()\n");
+        }
+        cmd.append("theorem ok (xs : List Nat) : (xs ++ []).length = xs.length := by simp");
+        LeanResult r = pool.send(LeanRequest.of(cmd.toString()).axiomsOf("ok"));
+        assertEquals(300, r.errors().size(), r.detail());
+        assertTrue(r.errors().stream().allMatch(m -> m.data().equals(
+                "(kernel) invalid declaration, it uses unsafe declaration 'unsafeCast'")), r.errors().get(0).data());
+        assertTrue(r.declaration("ok").orElseThrow().found());
+        assertFalse(pool.check("theorem b (a b : Nat) (h : a ≤ b) : a < b + 1 := by omega").hasErrors());
+    }
+
+    @Test
     void typesAreComparedWithTheReferenceStatement() {
         String reference = "theorem t (x y : Nat) : x + y = y + x := sorry";
         LeanResult renamedBinders = pool.send(LeanRequest.of("theorem t (a b : Nat) : a + b = b + a := Nat.add_comm a b")
