@@ -128,34 +128,52 @@ def addFact (n : Name) (p : Position) : Facts → Facts
   | [] => [(n, p)]
   | (m, q) :: rest => if n == m then (m, q) :: rest else (m, q) :: addFact n p rest
 
+/-- Walking the syntax is interpreted code, where each call of a library function (even `Name.beq`)
+costs a symbol look-up: so a kind already seen is found with one call on a `NameSet`, and a position is
+computed only for what is recorded. -/
 structure SyntaxFacts where
+  /-- most recent first -/
   kinds : Facts := []
+  seen : NameSet := {}
   options : Facts := []
   attributes : Facts := []
 
 def setOptionKinds : List Name :=
   [`Lean.Parser.Command.set_option, `Lean.Parser.Term.set_option, `Lean.Parser.Tactic.set_option]
 
+def nameSetOf : List Name → NameSet
+  | [] => {}
+  | n :: ns => (nameSetOf ns).insert n
+
+/-- The kinds whose arguments name an option or an attribute. -/
+def namingKinds : NameSet := nameSetOf (`Lean.Parser.Attr.simple :: setOptionKinds)
+
+def SyntaxFacts.named (f : SyntaxFacts) (k : Name) (args : Array Syntax) (p : Position) : SyntaxFacts :=
+  if memN k setOptionKinds then { f with options := addFact args[1]!.getId p f.options }
+  else { f with attributes := addFact args[0]!.getId p f.attributes }
+
 mutual
 partial def walk (fm : FileMap) (stx : Syntax) (f : SyntaxFacts) : SyntaxFacts :=
   match stx with
   | .node _ k args =>
-    let p := fm.toPosition (stx.getPos?.getD 0)
-    let f := { f with kinds := addFact k p f.kinds }
-    let f := if memN k setOptionKinds then { f with options := addFact args[1]!.getId p f.options } else f
-    let f := if k == `Lean.Parser.Attr.simple then { f with attributes := addFact args[0]!.getId p f.attributes } else f
-    walkL fm (listOf args) f
+    let p := fun (_ : Unit) => fm.toPosition (stx.getPos?.getD 0)
+    let f := if f.seen.contains k then f else { f with kinds := (k, p ()) :: f.kinds, seen := f.seen.insert k }
+    let f := if namingKinds.contains k then f.named k args (p ()) else f
+    walkArgs fm args 0 f
   | _ => f
-partial def walkL (fm : FileMap) : List Syntax → SyntaxFacts → SyntaxFacts
+partial def walkArgs (fm : FileMap) (args : Array Syntax) (i : Nat) (f : SyntaxFacts) : SyntaxFacts :=
+  if h : i < args.size then walkArgs fm args (i + 1) (walk fm args[i] f) else f
+end
+
+def walkL (fm : FileMap) : List Syntax → SyntaxFacts → SyntaxFacts
   | [], f => f
   | s :: ss, f => walkL fm ss (walk fm s f)
-end
 
 def factsJson (l : Facts) : Json :=
   jsonArr (mapL (fun (n, p) => Json.mkObj [("name", nameStr n), ("pos", posJson p)]) l)
 
 def syntaxJson (f : SyntaxFacts) : Json :=
-  Json.mkObj [("kinds", factsJson f.kinds), ("options", factsJson f.options), ("attributes", factsJson f.attributes)]
+  Json.mkObj [("kinds", factsJson (reverseL f.kinds [])), ("options", factsJson f.options), ("attributes", factsJson f.attributes)]
 
 /-! Kernel replay: the declarations a command added are given to the kernel once more, in dependency
 order, on top of the environment the command started from. Whatever the elaborator did or skipped (e.g.
