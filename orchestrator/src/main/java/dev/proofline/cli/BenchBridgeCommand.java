@@ -50,7 +50,6 @@ final class BenchBridgeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         double readyS;
         List<Double> latencies = new ArrayList<>();
-        double perS1;
         try (LeanPool one = Lean.pool().runtime(runtime).workers(1).open()) {
             readyS = (System.nanoTime() - t0) / 1e9;
             System.out.printf("cold start to ready: %.1f s%n", readyS);
@@ -63,25 +62,34 @@ final class BenchBridgeCommand implements Callable<Integer> {
                     latencies.add((System.nanoTime() - s) / 1e6);
                 }
             }
-            perS1 = passes(one, sample, 1, rounds);
         }
         Collections.sort(latencies);
         double median = percentile(latencies, 50);
         double p95 = percentile(latencies, 95);
         System.out.printf("warm latency over %d proofs: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
                 latencies.size(), median, p95, latencies.get(latencies.size() - 1));
-        System.out.printf("throughput, 1 worker: %.1f proofs/s%n", perS1);
 
+        double perS1;
         double perS2;
         long rssMb;
         try (LeanPool two = Lean.pool().runtime(runtime).workers(2).open()) {
             verify(two, sample);
-            // each worker as warm as the one-worker pool's when its throughput was measured: V8 still
-            // speeds Lean up after the warm-up passes, and a fresher pair would understate two workers
+            // each worker as warm as the one above when its latency was measured: V8 still speeds Lean
+            // up after the warm-up passes, and a fresher pair would understate two workers
             passes(two, sample, 2, 2 * (warmup + rounds));
-            perS2 = passes(two, sample, 2, rounds);
+            // one and two requests in flight, pass by pass in turn: this machine's speed drifts by 10-20%
+            // within minutes, which would show in the ratio if each were measured in one stretch
+            double oneS = 0;
+            double twoS = 0;
+            for (int r = 0; r < rounds; r++) {
+                oneS += passes(two, sample, 1, 1);
+                twoS += passes(two, sample, 2, 2);
+            }
+            perS1 = rounds * sample.size() / oneS;
+            perS2 = 2 * rounds * sample.size() / twoS;
             rssMb = two.idleRss().stream().mapToLong(Long::longValue).max().orElse(0) >> 20;
         }
+        System.out.printf("throughput, 1 worker busy: %.1f proofs/s%n", perS1);
         System.out.printf("throughput, 2 workers: %.1f proofs/s (%.2fx one worker)%n", perS2, perS2 / perS1);
         System.out.printf("RSS per worker: %d MB%n", rssMb);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -106,13 +114,13 @@ final class BenchBridgeCommand implements Callable<Integer> {
         }
     }
 
-    /** Sends the sample {@code n} times from {@code threads} threads; returns proofs per second. */
+    /** Sends the sample {@code n} times from {@code threads} threads; returns the seconds it took. */
     private static double passes(LeanPool pool, List<String> sample, int threads, int n) throws Exception {
         List<String> work = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             work.addAll(sample);
         }
-        return perSecond(work, threads, cmd -> pool.send(LeanRequest.of(cmd)));
+        return work.size() / perSecond(work, threads, cmd -> pool.send(LeanRequest.of(cmd)));
     }
 
     private static double percentile(List<Double> sorted, int p) {
