@@ -82,8 +82,8 @@ final class BenchBridgeCommand implements Callable<Integer> {
             double oneS = 0;
             double twoS = 0;
             for (int r = 0; r < rounds; r++) {
-                oneS += passes(two, sample, 1, 1);
-                twoS += passes(two, sample, 2, 2);
+                oneS += inFlight(two, sample, 1);
+                twoS += inFlight(two, sample, 2);
             }
             perS1 = rounds * sample.size() / oneS;
             perS2 = 2 * rounds * sample.size() / twoS;
@@ -121,6 +121,16 @@ final class BenchBridgeCommand implements Callable<Integer> {
             work.addAll(sample);
         }
         return work.size() / perSecond(work, threads, cmd -> pool.send(LeanRequest.of(cmd)));
+    }
+
+    /**
+     * Each of {@code threads} threads sends the whole sample once, all starting together; returns the
+     * seconds it took. Equal shares, not one shared queue: with a queue, whichever thread drew the
+     * sample's slowest proof last left the other idle at the end of every pass.
+     */
+    private static double inFlight(LeanPool pool, List<String> sample, int threads) throws Exception {
+        return threads / perSecond(Collections.nCopies(threads, sample), threads,
+                pass -> pass.forEach(cmd -> pool.send(LeanRequest.of(cmd))));
     }
 
     private static double percentile(List<Double> sorted, int p) {
