@@ -54,7 +54,7 @@ final class BenchBridgeCommand implements Callable<Integer> {
             readyS = (System.nanoTime() - t0) / 1e9;
             System.out.printf("cold start to ready: %.1f s%n", readyS);
             verify(one, sample);
-            passes(one, sample, 1, warmup);
+            warmUp(one, sample, 1, warmup);
             for (int r = 0; r < rounds; r++) {
                 for (String cmd : sample) {
                     long s = System.nanoTime();
@@ -76,7 +76,7 @@ final class BenchBridgeCommand implements Callable<Integer> {
             verify(two, sample);
             // each worker as warm as the one above when its latency was measured: V8 still speeds Lean
             // up after the warm-up passes, and a fresher pair would understate two workers
-            passes(two, sample, 2, 2 * (warmup + rounds));
+            warmUp(two, sample, 2, 2 * (warmup + rounds));
             // one and two requests in flight, pass by pass in turn: this machine's speed drifts by 10-20%
             // within minutes, which would show in the ratio if each were measured in one stretch
             double oneS = 0;
@@ -114,13 +114,13 @@ final class BenchBridgeCommand implements Callable<Integer> {
         }
     }
 
-    /** Sends the sample {@code n} times from {@code threads} threads; returns the seconds it took. */
-    private static double passes(LeanPool pool, List<String> sample, int threads, int n) throws Exception {
+    /** Sends the sample {@code n} times from {@code threads} threads, untimed. */
+    private static void warmUp(LeanPool pool, List<String> sample, int threads, int n) throws Exception {
         List<String> work = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             work.addAll(sample);
         }
-        return work.size() / perSecond(work, threads, cmd -> pool.send(LeanRequest.of(cmd)));
+        perSecond(work, threads, cmd -> pool.send(LeanRequest.of(cmd)));
     }
 
     /**
