@@ -10,7 +10,10 @@
    rules. */
 var ProoflineInvoke = {
   sigs: null,
+  /** the table through which each trampoline reaches its catcher */
   slots: null,
+  /** emscripten's own invoke_<sig> functions, for the calls call_indirect cannot make */
+  js: null,
   install(imports) {
     var sigs = Object.keys(imports).filter(n => n.startsWith("invoke_")).map(n => n.slice(7));
     var slots = new WebAssembly.Table({ element: "anyfunc", initial: sigs.length });
