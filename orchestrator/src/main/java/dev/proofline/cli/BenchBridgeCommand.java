@@ -14,11 +14,15 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,9 +37,10 @@ final class BenchBridgeCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "10", description = "Passes over the sample per measurement (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--warmup", defaultValue = "6", description = "Untimed passes over the sample before measuring; "
-            + "a fresh process runs its first ~150 proofs slower while V8 optimises the wasm code. Each of two "
-            + "workers also gets as many as the one worker's timed latency passes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "30", description = "Untimed passes over the sample before measuring; "
+            + "V8 optimises a fresh process's wasm code in the background for its first ~1,000 proofs, making them "
+            + "slower and taking CPU from a busy neighbour (a session serves 2,000). Each of two workers also gets "
+            + "as many as the one worker's timed latency passes (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Mixin
@@ -79,14 +84,14 @@ final class BenchBridgeCommand implements Callable<Integer> {
             warmUp(two, sample, 2, 2 * (warmup + rounds));
             // one and two requests in flight, pass by pass in turn: this machine's speed drifts by 10-20%
             // within minutes, which would show in the ratio if each were measured in one stretch
-            double oneS = 0;
-            double twoS = 0;
+            Busy one = new Busy(0, 0);
+            Busy both = new Busy(0, 0);
             for (int r = 0; r < rounds; r++) {
-                oneS += inFlight(two, sample, 1);
-                twoS += inFlight(two, sample, 2);
+                one = one.plus(inFlight(two, sample, 1));
+                both = both.plus(inFlight(two, sample, 2));
             }
-            perS1 = rounds * sample.size() / oneS;
-            perS2 = 2 * rounds * sample.size() / twoS;
+            perS1 = one.perSecond();
+            perS2 = both.perSecond();
             rssMb = two.idleRss().stream().mapToLong(Long::longValue).max().orElse(0) >> 20;
         }
         System.out.printf("throughput, 1 worker busy: %.1f proofs/s%n", perS1);
@@ -123,14 +128,47 @@ final class BenchBridgeCommand implements Callable<Integer> {
         perSecond(work, threads, cmd -> pool.send(LeanRequest.of(cmd)));
     }
 
+    /** Proofs answered in a stretch of time during which a fixed number of requests were in flight. */
+    private record Busy(long answered, long nanos) {
+        Busy plus(Busy b) {
+            return new Busy(answered + b.answered, nanos + b.nanos);
+        }
+
+        double perSecond() {
+            return answered / (nanos / 1e9);
+        }
+    }
+
     /**
-     * Each of {@code threads} threads sends the whole sample once, all starting together; returns the
-     * seconds it took. Equal shares, not one shared queue: with a queue, whichever thread drew the
-     * sample's slowest proof last left the other idle at the end of every pass.
+     * Each of {@code threads} threads sends the whole sample, all starting together; counts the proofs
+     * answered until the first thread is done. From then on fewer requests are in flight, so the rest of
+     * the slower threads' passes (by luck, up to a tenth of a pass) is not a measurement of {@code threads}.
      */
-    private static double inFlight(LeanPool pool, List<String> sample, int threads) throws Exception {
-        return threads / perSecond(Collections.nCopies(threads, sample), threads,
-                pass -> pass.forEach(cmd -> pool.send(LeanRequest.of(cmd))));
+    private static Busy inFlight(LeanPool pool, List<String> sample, int threads) throws Exception {
+        ExecutorService exec = Executors.newFixedThreadPool(threads);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<long[]>> passes = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                passes.add(exec.submit(() -> {
+                    long[] answeredAt = new long[sample.size()];
+                    for (int i = 0; i < sample.size(); i++) {
+                        pool.send(LeanRequest.of(sample.get(i)));
+                        answeredAt[i] = System.nanoTime();
+                    }
+                    return answeredAt;
+                }));
+            }
+            List<long[]> times = new ArrayList<>();
+            for (Future<long[]> f : passes) {
+                times.add(f.get());
+            }
+            long firstDone = times.stream().mapToLong(a -> a[a.length - 1]).min().orElseThrow();
+            long answered = times.stream().flatMapToLong(Arrays::stream).filter(t -> t <= firstDone).count();
+            return new Busy(answered, firstDone - t0);
+        } finally {
+            exec.shutdownNow();
+        }
     }
 
     private static double percentile(List<Double> sorted, int p) {
