@@ -1,5 +1,7 @@
 package dev.proofline.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +12,19 @@ import picocli.CommandLine.Command;
                 KernelCommand.class, DoctorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(new CommandLine(new Main()).setExecutionExceptionHandler(Main::report).execute(args));
+    }
+
+    /**
+     * A failed read, write, install or start (no Lean, no Docker engine, a file that cannot be read) is
+     * the user's to fix: one line naming the command. Anything else is a bug and keeps its stack trace.
+     */
+    private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        Throwable io = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (!(io instanceof IOException)) {
+            throw e;
+        }
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + io.getMessage());
+        return cmd.getCommandSpec().exitCodeOnExecutionException();
     }
 }

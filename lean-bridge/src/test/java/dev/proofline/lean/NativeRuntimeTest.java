@@ -1,0 +1,34 @@
+package dev.proofline.lean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a user without a native Lean sees (this machine has none: the checks of real native Lean need one).
+ * The pool must fail with the reason, not an exec failure from deep inside the process launcher.
+ */
+class NativeRuntimeTest {
+    @Test
+    void aLeanMissingFromPathIsNamed() {
+        IOException e = assertThrows(IOException.class,
+                () -> new NativeRuntime(Path.of("proofline-no-such-lean")).describe());
+        assertEquals("the native runtime needs Lean: no proofline-no-such-lean on PATH (install it with elan, "
+                + "or give the path of a lean executable)", e.getMessage());
+    }
+
+    @Test
+    void aPathThatIsNotAnExecutableIsNamedAndThePoolDoesNotOpen(@TempDir Path dir) throws IOException {
+        Path notLean = Files.writeString(dir.resolve("lean"), "not a program");
+        IOException e = assertThrows(IOException.class,
+                () -> Lean.pool().runtime(new NativeRuntime(notLean)).workers(1).open());
+        assertTrue(e.getMessage().endsWith(notLean + " is not an executable file"), e.getMessage());
+        assertThrows(IOException.class, () -> new NativeRuntime(dir.resolve("absent")).launchFile(notLean, dir));
+    }
+}
