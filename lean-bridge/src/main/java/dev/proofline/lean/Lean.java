@@ -31,7 +31,7 @@ public final class Lean {
         Duration startTimeout = Duration.ofMinutes(3);
         long memoryCapBytes = 6L << 30;
         long recycleRssBytes = 4L << 30;
-        int maxRequestsPerSession = 2000;
+        int maxRequestsPerSession = 10_000;
 
         private PoolBuilder() {}
 
@@ -77,6 +77,11 @@ public final class Lean {
             return this;
         }
 
+        /**
+         * Requests after which a session is retired and replaced (default 10,000). Its resident memory stays
+         * flat when each request drops its environment, but a fresh process runs its first ~1,300 proofs
+         * slower while V8 optimises the wasm code, so retiring sooner costs throughput.
+         */
         public PoolBuilder maxRequestsPerSession(int n) {
             this.maxRequestsPerSession = n;
             return this;

@@ -39,7 +39,7 @@ final class BenchBridgeCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "30", description = "Untimed passes over the sample before measuring; "
             + "V8 optimises a fresh process's wasm code in the background for its first ~1,000 proofs, making them "
-            + "slower and taking CPU from a busy neighbour (a session serves 2,000). Each of two workers also gets "
+            + "slower and taking CPU from a busy neighbour (a session serves 10,000). Each of two workers also gets "
             + "as many as the one worker's timed latency passes (default: ${DEFAULT-VALUE}).")
     int warmup;
 
@@ -141,8 +141,8 @@ final class BenchBridgeCommand implements Callable<Integer> {
 
     /**
      * Each of {@code threads} threads sends the whole sample, all starting together; counts the proofs
-     * answered until the first thread is done. From then on fewer requests are in flight, so the rest of
-     * the slower threads' passes (by luck, up to a tenth of a pass) is not a measurement of {@code threads}.
+     * answered until the first thread is done. From then on fewer requests are in flight, so the rest of the
+     * slower threads' passes (a few per cent of a pass) does not measure {@code threads} in flight.
      */
     private static Busy inFlight(LeanPool pool, List<String> sample, int threads) throws Exception {
         ExecutorService exec = Executors.newFixedThreadPool(threads);
