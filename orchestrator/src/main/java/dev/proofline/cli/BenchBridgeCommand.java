@@ -84,14 +84,14 @@ final class BenchBridgeCommand implements Callable<Integer> {
             warmUp(two, sample, 2, 2 * (warmup + rounds));
             // one and two requests in flight, pass by pass in turn: this machine's speed drifts by 10-20%
             // within minutes, which would show in the ratio if each were measured in one stretch
-            Busy one = new Busy(0, 0);
-            Busy both = new Busy(0, 0);
+            long[] oneNanos = new long[1];
+            long[] twoNanos = new long[2];
             for (int r = 0; r < rounds; r++) {
-                one = one.plus(inFlight(two, sample, 1));
-                both = both.plus(inFlight(two, sample, 2));
+                timePass(two, sample, oneNanos);
+                timePass(two, sample, twoNanos);
             }
-            perS1 = one.perSecond();
-            perS2 = both.perSecond();
+            perS1 = summedRate(oneNanos, rounds * sample.size());
+            perS2 = summedRate(twoNanos, rounds * sample.size());
             rssMb = two.idleRss().stream().mapToLong(Long::longValue).max().orElse(0) >> 20;
         }
         System.out.printf("throughput, 1 worker busy: %.1f proofs/s%n", perS1);
@@ -128,47 +128,34 @@ final class BenchBridgeCommand implements Callable<Integer> {
         perSecond(work, threads, cmd -> pool.send(LeanRequest.of(cmd)));
     }
 
-    /** Proofs answered in a stretch of time during which a fixed number of requests were in flight. */
-    private record Busy(long answered, long nanos) {
-        Busy plus(Busy b) {
-            return new Busy(answered + b.answered, nanos + b.nanos);
-        }
-
-        double perSecond() {
-            return answered / (nanos / 1e9);
-        }
-    }
-
     /**
-     * Each of {@code threads} threads sends the whole sample, all starting together; counts the proofs
-     * answered until the first thread is done. From then on fewer requests are in flight, so the rest of the
-     * slower threads' passes (a few per cent of a pass) does not measure {@code threads} in flight.
+     * Each of {@code nanos.length} threads sends the whole sample, all starting together, and adds the time
+     * its own pass took to its slot. Each thread's own time, not the time until all are done: the threads
+     * finish a few per cent apart, and the slower one's remainder, with fewer requests in flight, is not a
+     * measurement of them all in flight.
      */
-    private static Busy inFlight(LeanPool pool, List<String> sample, int threads) throws Exception {
-        ExecutorService exec = Executors.newFixedThreadPool(threads);
+    private static void timePass(LeanPool pool, List<String> sample, long[] nanos) throws Exception {
+        ExecutorService exec = Executors.newFixedThreadPool(nanos.length);
         try {
-            long t0 = System.nanoTime();
-            List<Future<long[]>> passes = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
+            List<Future<Long>> passes = new ArrayList<>();
+            for (int t = 0; t < nanos.length; t++) {
                 passes.add(exec.submit(() -> {
-                    long[] answeredAt = new long[sample.size()];
-                    for (int i = 0; i < sample.size(); i++) {
-                        pool.send(LeanRequest.of(sample.get(i)));
-                        answeredAt[i] = System.nanoTime();
-                    }
-                    return answeredAt;
+                    long start = System.nanoTime();
+                    sample.forEach(cmd -> pool.send(LeanRequest.of(cmd)));
+                    return System.nanoTime() - start;
                 }));
             }
-            List<long[]> times = new ArrayList<>();
-            for (Future<long[]> f : passes) {
-                times.add(f.get());
+            for (int t = 0; t < nanos.length; t++) {
+                nanos[t] += passes.get(t).get();
             }
-            long firstDone = times.stream().mapToLong(a -> a[a.length - 1]).min().orElseThrow();
-            long answered = times.stream().flatMapToLong(Arrays::stream).filter(t -> t <= firstDone).count();
-            return new Busy(answered, firstDone - t0);
         } finally {
             exec.shutdownNow();
         }
+    }
+
+    /** The threads' proofs per second together: each thread answered {@code proofsEach} in its own time. */
+    private static double summedRate(long[] nanos, int proofsEach) {
+        return Arrays.stream(nanos).mapToDouble(n -> proofsEach / (n / 1e9)).sum();
     }
 
     private static double percentile(List<Double> sorted, int p) {
