@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a user without a native Lean sees (this machine has none: the checks of real native Lean need one).
- * The pool must fail with the reason, not an exec failure from deep inside the process launcher.
+ * What a user without a native Lean sees: the reason, not an exec failure from inside the process
+ * launcher. (No native Lean can be installed where Proofline is built, so running one is not tested.)
  */
 class NativeRuntimeTest {
     @Test
