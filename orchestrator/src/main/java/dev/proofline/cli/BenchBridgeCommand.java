@@ -20,9 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -135,22 +133,12 @@ final class BenchBridgeCommand implements Callable<Integer> {
      * measurement of them all in flight.
      */
     private static void timePass(LeanPool pool, List<String> sample, long[] nanos) throws Exception {
-        ExecutorService exec = Executors.newFixedThreadPool(nanos.length);
-        try {
-            List<Future<Long>> passes = new ArrayList<>();
-            for (int t = 0; t < nanos.length; t++) {
-                passes.add(exec.submit(() -> {
-                    long start = System.nanoTime();
-                    sample.forEach(cmd -> pool.send(LeanRequest.of(cmd)));
-                    return System.nanoTime() - start;
-                }));
-            }
-            for (int t = 0; t < nanos.length; t++) {
-                nanos[t] += passes.get(t).get();
-            }
-        } finally {
-            exec.shutdownNow();
-        }
+        List<Integer> threads = IntStream.range(0, nanos.length).boxed().toList();
+        perSecond(threads, nanos.length, t -> {
+            long start = System.nanoTime();
+            sample.forEach(cmd -> pool.send(LeanRequest.of(cmd)));
+            nanos[t] += System.nanoTime() - start; // read after perSecond has waited for every thread
+        });
     }
 
     /** The threads' proofs per second together: each thread answered {@code proofsEach} in its own time. */
