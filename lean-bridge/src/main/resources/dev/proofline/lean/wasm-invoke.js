@@ -38,21 +38,23 @@ var ProoflineInvoke = {
   // the WebAssembly binary encoding, just what these two modules need
   types: { i: 0x7f, p: 0x7f, j: 0x7e, f: 0x7d, d: 0x7c },
   uleb(n) { var b = []; do { var x = n & 0x7f; n >>>= 7; b.push(n ? x | 0x80 : x) } while (n); return b },
+  sleb(n) { var b = []; for (;;) { var x = n & 0x7f; n >>= 7; if ((n === 0 && !(x & 0x40)) || (n === -1 && (x & 0x40))) { b.push(x); return b } b.push(x | 0x80) } },
   vec(items) { return [...ProoflineInvoke.uleb(items.length), ...items.flat()] },
   name(s) { return ProoflineInvoke.vec([...s].map(c => c.charCodeAt(0))) },
   section(id, items) { var body = ProoflineInvoke.vec(items); return [id, ...ProoflineInvoke.uleb(body.length), ...body] },
   funcType(params, results) { var W = ProoflineInvoke; return [0x60, ...W.vec(params), ...W.vec(results)] },
   params(sig) { return [...sig.slice(1)].map(c => ProoflineInvoke.types[c]) },
   results(sig) { return sig[0] === "v" ? [] : [ProoflineInvoke.types[sig[0]]] },
+  /** invoke_<sig>'s type: the table index, then <sig>'s parameters; the trampoline and its catcher share it */
+  invokeType(sig) { var W = ProoflineInvoke; return W.funcType([0x7f, ...W.params(sig)], W.results(sig)) },
   code(locals, body) { var b = [...ProoflineInvoke.vec(locals), ...body, 0x0b]; return [...ProoflineInvoke.uleb(b.length), ...b] },
   module(sections) { return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...sections.flat()]) },
   tableImport: [0x01, 0x70, 0x00, 0x00],
   // invoke_<sig>(fn, args…) calls slot k of the imported table with the same arguments
   trampolines(sigs) {
     var W = ProoflineInvoke;
-    var types = sigs.map(s => W.funcType([0x7f, ...W.params(s)], W.results(s)));
     return W.module([
-      W.section(1, types),
+      W.section(1, sigs.map(W.invokeType)),
       W.section(2, [[...W.name("p"), ...W.name("t"), ...W.tableImport]]),
       W.section(3, sigs.map((s, k) => W.uleb(k))),
       W.section(7, sigs.map((s, k) => [...W.name(s), 0x00, ...W.uleb(k)])),
@@ -61,14 +63,13 @@ var ProoflineInvoke = {
         0x41, ...W.sleb(k), 0x11, ...W.uleb(k), 0x00]))),
     ]);
   },
-  sleb(n) { var b = []; for (;;) { var x = n & 0x7f; n >>= 7; if ((n === 0 && !(x & 0x40)) || (n === -1 && (x & 0x40))) { b.push(x); return b } b.push(x | 0x80) } },
   // <sig>(fn, args…): sp = stack pointer; try { table[fn](args…) } catch (JS exception e) { caught(e, sp); 0 }.
   // C lets a function be called through a pointer of another type, which JavaScript tolerates (missing
   // arguments are 0, extra ones dropped) and call_indirect does not: such calls, and null entries, go to
   // emscripten's own invoke_<sig>, the JS version, as before.
   catchers(sigs) {
     var W = ProoflineInvoke, n = sigs.length;
-    var types = [...sigs.map(s => W.funcType([0x7f, ...W.params(s)], W.results(s))),
+    var types = [...sigs.map(W.invokeType),
       ...sigs.map(s => W.funcType(W.params(s), W.results(s))),
       W.funcType([], [0x7f]), W.funcType([0x6f, 0x7f], []), W.funcType([0x6f], [])];
     var zero = { 0x7f: [0x41, 0x00], 0x7e: [0x42, 0x00], 0x7d: [0x43, 0, 0, 0, 0], 0x7c: [0x44, 0, 0, 0, 0, 0, 0, 0, 0] };
