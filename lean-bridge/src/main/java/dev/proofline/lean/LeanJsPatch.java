@@ -30,6 +30,10 @@ import java.util.stream.Collectors;
  *       UTF-8 broke characters split across chunks.</li>
  *   <li>A read returns the bytes already available instead of blocking to fill the whole buffer, so a
  *       line-by-line {@code getLine} answers each request as it comes.</li>
+ *   <li>stdout and stderr are written whole: the build writes each line with one {@code fs.writeSync},
+ *       which on a non-blocking pipe fails with EAGAIN once the pipe is full; a reply over 64 KB (a
+ *       flood of messages, a large export) was cut there and the session hung. Writes now continue
+ *       after a partial write and wait on EAGAIN.</li>
  *   <li>Only the host directories named in {@code PROOFLINE_MOUNTS} (colon-separated) are visible to
  *       Lean, instead of all of /home and /tmp: see {@link EmbeddedRuntime#launch}.</li>
  *   <li>Lean's worker threads read the .olean library (the {@code LEAN_PATH} directories, read-only)
@@ -89,6 +93,14 @@ public final class LeanJsPatch {
                     "var bytesRead=0;for(var i=0;i<length;i++){var result;try{result=stream.tty.ops.get_char(stream.tty)}",
                     "var bytesRead=0;for(var i=0;i<length;i++){if(i>0&&stream.tty.ops===TTY.default_tty_ops"
                             + "&&!FS_stdin_getChar_buffer.length)break;var result;try{result=stream.tty.ops.get_char(stream.tty)}"),
+            new Replacement("whole writes to stdout and stderr",
+                    "defaultPrint=(...args)=>fs.writeSync(1,args.map(stringify).join(\" \")+\"\\n\");"
+                            + "defaultPrintErr=(...args)=>fs.writeSync(2,args.map(stringify).join(\" \")+\"\\n\")",
+                    "var writeAll=(fd,text)=>{var b=Buffer.from(text);for(var off=0;off<b.length;){try{"
+                            + "off+=fs.writeSync(fd,b,off,b.length-off)}catch(e){if(e.code!==\"EAGAIN\")throw e;"
+                            + "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0,1)}}};"
+                            + "defaultPrint=(...args)=>writeAll(1,args.map(stringify).join(\" \")+\"\\n\");"
+                            + "defaultPrintErr=(...args)=>writeAll(2,args.map(stringify).join(\" \")+\"\\n\")"),
             new Replacement("mount only PROOFLINE_MOUNTS",
                     "FS.mount(NODEFS,{root:\"/home\"},\"/home\");FS.mount(NODEFS,{root:\"/tmp\"},\"/tmp\");"
                             + "var cwd=process.cwd();if(cwd.startsWith(\"/private/tmp/\")){cwd=cwd.replace(\"/private/tmp/\",\"/tmp/\")}"
