@@ -1,17 +1,22 @@
 package dev.proofline.check;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
  * A theorem to prove: its imports, an optional preamble (trusted Lean source the statement relies on,
- * e.g. the definitions of a problem family), and its statement as a Lean declaration head without the
- * proof, e.g. {@code theorem add_comm' (a b : Nat) : a + b = b + a}.
+ * e.g. the definitions of a problem family, whose {@code namespace}, {@code open}, {@code variable},
+ * {@code universe} and {@code set_option} stay in force), its statement as a Lean declaration head without
+ * the proof, e.g. {@code theorem add_comm' (a b : Nat) : a + b = b + a}, and the Lean options its author
+ * set (Lean's defaults otherwise, {@code autoImplicit} included). Which theorem the statement declares is
+ * read by Lean, not here.
+ *
+ * @param header the modules to import, {@code Init} first as {@code lean} imports them; a header starting
+ *     with {@code prelude} imports exactly the modules after it
+ * @param options option name to a Boolean, Integer or String value, e.g. {@code autoImplicit → false}
  */
 public record Problem(String id, List<String> header, String preamble, String statement, String informal,
-                      List<String> tags) {
-    private static final Pattern NAME = Pattern.compile("^\\s*(?:theorem|lemma)\\s+([^\\s:({\\[]+)");
+                      List<String> tags, Map<String, Object> options) {
 
     public Problem {
         if (id == null || id.isBlank()) {
@@ -23,25 +28,17 @@ public record Problem(String id, List<String> header, String preamble, String st
         header = header == null || header.isEmpty() ? List.of("Init") : List.copyOf(header);
         tags = tags == null ? List.of() : List.copyOf(tags);
         preamble = preamble == null || preamble.isBlank() ? "" : preamble;
-        theoremName(statement, id);
+        options = options == null ? Map.of() : Map.copyOf(options);
+        options.forEach((name, value) -> {
+            if (!(value instanceof Boolean || value instanceof Integer || value instanceof Long || value instanceof String)) {
+                throw new IllegalArgumentException("problem " + id + ": option " + name
+                        + " must be true, false, a natural number or a string");
+            }
+        });
     }
 
-    /** The declared name, e.g. {@code add_comm'}. */
-    public String theoremName() {
-        return theoremName(statement, id);
-    }
-
-    private static String theoremName(String statement, String id) {
-        Matcher m = NAME.matcher(statement);
-        if (!m.find()) {
-            throw new IllegalArgumentException("problem " + id + ": the statement must start with "
-                    + "'theorem NAME' (got: " + abbreviate(statement) + ")");
-        }
-        return m.group(1);
-    }
-
-    static String abbreviate(String s) {
-        String one = s.strip().replaceAll("\\s+", " ");
-        return one.length() <= 80 ? one : one.substring(0, 77) + "...";
+    /** A problem with Lean's default options. */
+    public Problem(String id, List<String> header, String preamble, String statement, String informal, List<String> tags) {
+        this(id, header, preamble, statement, informal, tags, Map.of());
     }
 }

@@ -11,11 +11,18 @@ import java.util.Set;
 
 /**
  * Decides whether a candidate proves its problem; TRUST.md says exactly what {@code accepted} means.
- * Two requests per candidate: the submission is first only parsed and judged by the {@link CommandPolicy},
- * so a forbidden command never runs; then it is elaborated after the problem's preamble (the REPL's
- * prelude, elaborated once per session), with the problem's statement elaborated alone as the reference
- * its theorem's type must equal, and the theorem given to the kernel once more. Positions in messages
- * are the submission's own.
+ * Three requests per candidate:
+ * <ol>
+ *   <li>the submission is only parsed, after the problem's preamble, and judged by the {@link CommandPolicy}
+ *       — a refused submission is never elaborated;</li>
+ *   <li>an elaborating session elaborates it after the preamble (the REPL's prelude, elaborated once per
+ *       session), with the problem's statement elaborated alone as the reference that names the theorem, and
+ *       exports the theorem and everything of the submission it rests on as data;</li>
+ *   <li>a judge session — which has only ever elaborated problems' headers, preambles and statements —
+ *       rebuilds those declarations from the data, gives them to its kernel in dependency order, compares the
+ *       theorem's type with the statement it elaborated itself, and collects the axioms.</li>
+ * </ol>
+ * Positions in messages are the submission's own.
  */
 public final class ProofChecker {
     public static final Set<String> STANDARD_AXIOMS = Set.of("propext", "Classical.choice", "Quot.sound");
@@ -31,7 +38,7 @@ public final class ProofChecker {
 
     public Verdict check(Problem problem, Candidate candidate, String candidateId) {
         String submission = candidate.submission(problem);
-        LeanResult parsed = send(problem, LeanRequest.parse(submission).after(problem.preamble()));
+        LeanResult parsed = send(problem, LeanRequest.parse(submission));
         if (!parsed.isOk()) {
             return failure(problem, candidateId, parsed, parsed.elapsedMs());
         }
@@ -40,33 +47,50 @@ public final class ProofChecker {
             return new Verdict(problem.id(), candidateId, Verdict.Kind.rejected, forbidden, List.of(), List.of(),
                     parsed.elapsedMs());
         }
-        LeanRequest request = LeanRequest.of(submission).after(problem.preamble()).axiomsOf(problem.theoremName())
-                .comparedTo(problem.statement().strip() + " := sorry").replayed();
-        LeanResult result = send(problem, request);
-        long ms = parsed.elapsedMs() + result.elapsedMs();
-        if (!result.isOk()) {
-            return failure(problem, candidateId, result, ms);
+        LeanResult elaborated = send(problem, LeanRequest.of(submission).exported());
+        long ms = parsed.elapsedMs() + elaborated.elapsedMs();
+        if (!elaborated.isOk()) {
+            return failure(problem, candidateId, elaborated, ms);
         }
-        if (!result.preludeErrors().isEmpty()) {
-            return badProblem(problem, candidateId, "the preamble", result.preludeErrors(), ms);
+        Verdict bad = badProblem(problem, candidateId, elaborated, ms);
+        if (bad != null) {
+            return bad;
         }
-        if (!result.referenceErrors().isEmpty()) {
-            return badProblem(problem, candidateId, "the statement", result.referenceErrors(), ms);
+        LeanResult judged = send(problem, LeanRequest.judge(elaborated.export()));
+        ms += judged.elapsedMs();
+        if (!judged.isOk()) {
+            return failure(problem, candidateId, judged, ms);
         }
-        return judge(problem, candidateId, result, ms);
+        return judge(problem, candidateId, elaborated, judged, ms);
     }
 
-    /** One retry on a fresh session after a crash: a crash may be the process's fault, not the candidate's. */
+    /**
+     * {@code request} on the problem's header, after its preamble, with its options and its statement as the
+     * reference; one retry on a fresh session after a crash, which may be the process's fault, not the
+     * candidate's.
+     */
     private LeanResult send(Problem problem, LeanRequest request) {
-        LeanResult result = pool.send(problem.header(), request, pool.requestTimeout());
-        return result.status() == LeanResult.Status.CRASHED
-                ? pool.send(problem.header(), request, pool.requestTimeout())
-                : result;
+        LeanRequest r = request.after(problem.preamble()).withOptions(problem.options())
+                .comparedTo(problem.statement().strip() + " := sorry");
+        LeanResult result = pool.send(problem.header(), r, pool.requestTimeout());
+        return result.status() == LeanResult.Status.CRASHED ? pool.send(problem.header(), r, pool.requestTimeout()) : result;
     }
 
-    private static Verdict badProblem(Problem problem, String candidateId, String what, List<LeanMessage> errors, long ms) {
-        return new Verdict(problem.id(), candidateId, Verdict.Kind.invalid,
-                List.of("bad-problem: " + what + " does not elaborate: " + firstLine(errors.get(0))), errors, List.of(), ms);
+    /** The problem's own fault, if any: a preamble or statement that does not elaborate, or no theorem. */
+    private static Verdict badProblem(Problem problem, String candidateId, LeanResult r, long ms) {
+        String reason = null;
+        List<LeanMessage> errors = List.of();
+        if (!r.preludeErrors().isEmpty()) {
+            errors = r.preludeErrors();
+            reason = "the preamble does not elaborate: " + firstLine(errors.get(0));
+        } else if (!r.referenceErrors().isEmpty()) {
+            errors = r.referenceErrors();
+            reason = "the statement does not elaborate: " + firstLine(errors.get(0));
+        } else if (r.targets().isEmpty()) {
+            reason = "the statement declares no theorem";
+        }
+        return reason == null ? null : new Verdict(problem.id(), candidateId, Verdict.Kind.invalid,
+                List.of("bad-problem: " + reason), errors, List.of(), ms);
     }
 
     /** No reply to judge: a timeout, a crash (after the retry), or a request the REPL refused. */
@@ -80,39 +104,48 @@ public final class ProofChecker {
         return new Verdict(problem.id(), candidateId, kind, List.of(reason + ": " + r.detail()), List.of(), List.of(), ms);
     }
 
-    private Verdict judge(Problem problem, String candidateId, LeanResult r, long ms) {
-        // the parse before elaboration saw no forbidden command; this is the syntax Lean really elaborated
-        List<String> reasons = new ArrayList<>(policy.violations(r.syntax()));
-        List<LeanMessage> errors = r.errors();
+    private Verdict judge(Problem problem, String candidateId, LeanResult elaborated, LeanResult judged, long ms) {
+        // the parse before elaboration saw nothing forbidden; this is the syntax Lean really elaborated
+        List<String> reasons = new ArrayList<>(policy.violations(elaborated.syntax()));
+        List<LeanMessage> errors = elaborated.errors();
         if (!errors.isEmpty()) {
             reasons.add("lean-error: " + firstLine(errors.get(0)));
         }
-        String name = problem.theoremName();
-        Declaration d = r.declaration(name).orElse(null);
-        List<String> axioms = d == null ? List.of() : d.axioms();
-        if (d == null || !d.found()) {
-            reasons.add("theorem-missing: " + name + " is not in the environment");
-        } else if (!"theorem".equals(d.kind())) {
-            reasons.add("not-a-theorem: " + name + " is a " + d.kind());
-        } else {
-            if (Boolean.FALSE.equals(d.sameType())) {
-                reasons.add("statement-changed: the type of " + name + " is not the problem's statement");
-            }
-            if (d.replay() != null && !"ok".equals(d.replay()) && !d.replay().startsWith("skipped")) {
-                reasons.add("kernel: " + d.replay());
+        String exportError = elaborated.export() != null && elaborated.export().has("error")
+                ? elaborated.export().get("error").asText() : judged.exportError();
+        if (exportError != null) {
+            reasons.add("kernel: the declarations could not be exported and rebuilt: " + exportError);
+        }
+        List<String> axioms = new ArrayList<>();
+        for (Declaration d : judged.declarations()) {
+            String name = d.name();
+            axioms.addAll(d.axioms());
+            if (!d.found()) {
+                reasons.add("theorem-missing: " + name + " is not declared by the submission");
+            } else if (!"theorem".equals(d.kind())) {
+                reasons.add("not-a-theorem: " + name + " is a " + d.kind());
+            } else {
+                if (!Boolean.TRUE.equals(d.sameType())) {
+                    reasons.add("statement-changed: the type of " + name + " is not the problem's statement");
+                }
+                if (!"ok".equals(d.replay())) {
+                    reasons.add("kernel: " + d.replay());
+                }
             }
         }
         // after an error Lean fills the gap with sorryAx itself: count sorry only where the text has one or
         // where nothing else explains it
-        if (!r.sorries().isEmpty() || (errors.isEmpty() && axioms.contains("sorryAx"))) {
+        if (!elaborated.sorries().isEmpty() || (errors.isEmpty() && axioms.contains("sorryAx"))) {
             reasons.add("sorry: the proof uses sorry");
         }
-        List<String> extra = axioms.stream().filter(a -> !allowedAxioms.contains(a) && !a.equals("sorryAx")).toList();
+        List<String> extra = axioms.stream().distinct()
+                .filter(a -> !allowedAxioms.contains(a) && !a.equals("sorryAx")).toList();
         if (!extra.isEmpty()) {
             reasons.add("axioms: uses " + String.join(", ", extra) + " outside the allow-list");
         }
         Verdict.Kind kind = reasons.isEmpty() ? Verdict.Kind.accepted : Verdict.Kind.rejected;
-        return new Verdict(problem.id(), candidateId, kind, reasons, r.messages(), axioms, ms);
+        return new Verdict(problem.id(), candidateId, kind, reasons, elaborated.messages(),
+                axioms.stream().distinct().toList(), ms);
     }
 
     private static String firstLine(LeanMessage m) {

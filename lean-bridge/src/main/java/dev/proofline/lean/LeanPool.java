@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,11 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Up to {@code workers} REPL sessions, kept warm per header so that requests with the same imports reuse
- * a started Lean. A session that dies, times out, serves {@code maxRequestsPerSession} requests or grows
- * past {@code recycleRssBytes} is closed and a fresh one takes its place. Thread-safe: call
+ * Up to {@code workers} REPL sessions that elaborate, and as many that judge, kept warm per header so that
+ * requests with the same imports reuse a started Lean. A judgement ({@link LeanRequest#judge}) goes to a
+ * judge session and nothing else does, so a judge's kernel never sees a candidate's source; judges start
+ * on the first judgement. A session that dies, times out, serves {@code maxRequestsPerSession} requests or
+ * grows past {@code recycleRssBytes} is closed and a fresh one takes its place. Thread-safe: call
  * {@link #send} from as many threads as there are workers.
  */
 public final class LeanPool implements AutoCloseable {
@@ -34,9 +37,9 @@ public final class LeanPool implements AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final Map<List<String>, Deque<LeanSession>> idle = new HashMap<>();
+    private final Map<Slot, Deque<LeanSession>> idle = new HashMap<>();
     private final ExecutorService starter;
-    private int live;
+    private final Map<Role, Integer> live = new EnumMap<>(Map.of(Role.ELABORATE, 0, Role.JUDGE, 0));
     private boolean closed;
 
     LeanPool(Lean.PoolBuilder b, Path replProgram) {
@@ -61,7 +64,7 @@ public final class LeanPool implements AutoCloseable {
         List<Future<LeanSession>> starts = new ArrayList<>();
         lock.lock();
         try {
-            live += workers;
+            live.merge(Role.ELABORATE, workers, Integer::sum);
         } finally {
             lock.unlock();
         }
@@ -71,9 +74,9 @@ public final class LeanPool implements AutoCloseable {
         IOException failure = null;
         for (Future<LeanSession> f : starts) {
             try {
-                release(f.get());
+                release(new Slot(Role.ELABORATE, defaultHeader), f.get());
             } catch (Exception e) {
-                forget();
+                forget(Role.ELABORATE);
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 failure = cause instanceof IOException io ? io : new IOException(cause.toString(), cause);
             }
@@ -103,36 +106,44 @@ public final class LeanPool implements AutoCloseable {
 
     /**
      * Sends {@code request} to a session whose environment imported {@code header}, starting one if
-     * needed. The reply's {@code env}, if kept, is only meaningful on that same session; use
-     * {@link #withSession} for a conversation of several requests.
+     * needed: a judgement to a judge session, anything else to one that elaborates. The reply's
+     * {@code env}, if kept, is only meaningful on that same session; use {@link #withSession} for a
+     * conversation of several requests.
      */
     public LeanResult send(List<String> header, LeanRequest request, Duration timeout) {
+        Slot slot = new Slot(request.isJudgement() ? Role.JUDGE : Role.ELABORATE, List.copyOf(header));
         LeanSession s;
         try {
-            s = acquire(header);
+            s = acquire(slot);
         } catch (IOException e) {
             return LeanResult.withoutReply(LeanResult.Status.CRASHED, 0, "could not start Lean: " + e.getMessage());
         }
         try {
             return s.send(request, timeout);
         } finally {
-            release(s);
+            release(slot, s);
         }
     }
 
-    /** Runs several requests on one session, so that environments it kept can be named again. */
+    /** Runs several requests on one elaborating session, so that environments it kept can be named again. */
     public <T> T withSession(List<String> header, java.util.function.Function<LeanSession, T> conversation)
             throws IOException {
-        LeanSession s = acquire(header);
+        Slot slot = new Slot(Role.ELABORATE, List.copyOf(header));
+        LeanSession s = acquire(slot);
         try {
             return conversation.apply(s);
         } finally {
-            release(s);
+            release(slot, s);
         }
     }
 
-    private LeanSession acquire(List<String> header) throws IOException {
-        List<String> key = List.copyOf(header);
+    /** What a session does: elaborate what it is sent, or only judge exported declarations. */
+    private enum Role { ELABORATE, JUDGE }
+
+    /** The sessions that can serve a request: of its role, with its header imported. */
+    private record Slot(Role role, List<String> header) {}
+
+    private LeanSession acquire(Slot key) throws IOException {
         lock.lock();
         try {
             while (true) {
@@ -147,18 +158,18 @@ public final class LeanPool implements AutoCloseable {
                     }
                     // died while idle (killed from outside, out of memory): its slot goes to a fresh one
                     s.close();
-                    live--;
+                    live.merge(key.role(), -1, Integer::sum);
                     continue;
                 }
-                if (live < workers) {
-                    live++;
+                if (live.get(key.role()) < workers) {
+                    live.merge(key.role(), 1, Integer::sum);
                     break;
                 }
                 LeanSession other = anyIdleOtherThan(key);
                 if (other != null) {
                     // a worker warm for another header is given to this one: the pool never exceeds its size
                     other.close();
-                    live--;
+                    live.merge(key.role(), -1, Integer::sum);
                     continue;
                 }
                 changed.awaitUninterruptibly();
@@ -167,16 +178,16 @@ public final class LeanPool implements AutoCloseable {
             lock.unlock();
         }
         try {
-            return startSession(key);
+            return startSession(key.header());
         } catch (IOException | RuntimeException e) {
-            forget();
+            forget(key.role());
             throw e;
         }
     }
 
-    private LeanSession anyIdleOtherThan(List<String> key) {
+    private LeanSession anyIdleOtherThan(Slot key) {
         for (var e : idle.entrySet()) {
-            if (!e.getKey().equals(key) && !e.getValue().isEmpty()) {
+            if (e.getKey().role() == key.role() && !e.getKey().equals(key) && !e.getValue().isEmpty()) {
                 return e.getValue().pop();
             }
         }
@@ -187,21 +198,21 @@ public final class LeanPool implements AutoCloseable {
         return LeanSession.start(runtime, replProgram, header, startTimeout, memoryCapBytes);
     }
 
-    private void release(LeanSession s) {
+    private void release(Slot slot, LeanSession s) {
         boolean worn = !s.isAlive() || s.requestsServed() >= maxRequestsPerSession || s.rssBytes() > recycleRssBytes;
         if (worn) {
             s.close();
-            forget();
-            replaceInBackground(s.header());
+            forget(slot.role());
+            replaceInBackground(slot);
             return;
         }
         lock.lock();
         try {
             if (closed) {
                 s.close();
-                live--;
+                live.merge(slot.role(), -1, Integer::sum);
             } else {
-                idle.computeIfAbsent(s.header(), k -> new ArrayDeque<>()).push(s);
+                idle.computeIfAbsent(slot, k -> new ArrayDeque<>()).push(s);
             }
             changed.signalAll();
         } finally {
@@ -210,41 +221,45 @@ public final class LeanPool implements AutoCloseable {
     }
 
     /** A replaced session is started at once, so the next request finds a warm one. */
-    private void replaceInBackground(List<String> header) {
+    private void replaceInBackground(Slot slot) {
         lock.lock();
         try {
-            if (closed || live >= workers) {
+            if (closed || live.get(slot.role()) >= workers) {
                 return;
             }
-            live++;
+            live.merge(slot.role(), 1, Integer::sum);
         } finally {
             lock.unlock();
         }
         starter.submit(() -> {
             try {
-                release(startSession(header));
+                release(slot, startSession(slot.header()));
             } catch (IOException | RuntimeException e) {
-                forget();
+                forget(slot.role());
             }
         });
     }
 
-    private void forget() {
+    private void forget(Role role) {
         lock.lock();
         try {
-            live--;
+            live.merge(role, -1, Integer::sum);
             changed.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Sessions alive and idle now, per header (for reports and tests). */
+    /** Elaborating sessions alive and idle now, per header (for reports and tests). */
     public Map<List<String>, Integer> idleSessions() {
         lock.lock();
         try {
             Map<List<String>, Integer> counts = new HashMap<>();
-            idle.forEach((k, v) -> counts.put(k, v.size()));
+            idle.forEach((k, v) -> {
+                if (k.role() == Role.ELABORATE) {
+                    counts.put(k.header(), v.size());
+                }
+            });
             return counts;
         } finally {
             lock.unlock();
@@ -267,9 +282,11 @@ public final class LeanPool implements AutoCloseable {
         lock.lock();
         try {
             closed = true;
-            idle.values().forEach(all::addAll);
+            idle.forEach((slot, sessions) -> {
+                all.addAll(sessions);
+                live.merge(slot.role(), -sessions.size(), Integer::sum);
+            });
             idle.clear();
-            live -= all.size();
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -1,5 +1,6 @@
 package dev.proofline.lean;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,14 +11,17 @@ import java.util.Optional;
  *     killed or died (it has been replaced); {@code REFUSED} when the REPL rejected the request itself
  * @param env the kept environment's number, if the request asked to keep it
  * @param syntax what Lean parsed in the command
+ * @param targets the theorems the reference declares, by their full names, if the request gave one
  * @param referenceErrors errors of the reference statement, if the request gave one
  * @param preludeErrors errors of the prelude, if the request gave one
+ * @param export the targets and what they rest on as data, or {@code {"error": …}}, if the request asked
+ * @param exportError in a judgement, why the export could not be rebuilt; else {@code null}
  * @param detail the REPL's error, or what is known of a crash
  */
 public record LeanResult(Status status, Integer env, List<LeanMessage> messages, List<LeanMessage.Position> sorries,
-                         List<Declaration> declarations, ParsedSyntax syntax, List<LeanMessage> referenceErrors,
-                         List<LeanMessage> preludeErrors,
-                         long elapsedMs, String detail) {
+                         List<Declaration> declarations, ParsedSyntax syntax, List<String> targets,
+                         List<LeanMessage> referenceErrors, List<LeanMessage> preludeErrors, JsonNode export,
+                         String exportError, long elapsedMs, String detail) {
 
     public enum Status { OK, TIMEOUT, CRASHED, REFUSED }
 
@@ -25,13 +29,14 @@ public record LeanResult(Status status, Integer env, List<LeanMessage> messages,
         messages = List.copyOf(messages);
         sorries = List.copyOf(sorries);
         declarations = List.copyOf(declarations);
+        targets = List.copyOf(targets);
         referenceErrors = List.copyOf(referenceErrors);
         preludeErrors = List.copyOf(preludeErrors);
     }
 
     static LeanResult withoutReply(Status status, long elapsedMs, String detail) {
-        return new LeanResult(status, null, List.of(), List.of(), List.of(), ParsedSyntax.NONE, List.of(), List.of(), elapsedMs,
-                detail);
+        return new LeanResult(status, null, List.of(), List.of(), List.of(), ParsedSyntax.NONE, List.of(), List.of(),
+                List.of(), null, null, elapsedMs, detail);
     }
 
     public boolean isOk() {

@@ -211,7 +211,11 @@ public final class LeanSession implements AutoCloseable {
 
     private static ObjectNode encode(LeanRequest r) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("cmd", r.cmd());
+        if (r.isJudgement()) {
+            o.set("judge", r.judge());
+        } else {
+            o.put("cmd", r.cmd());
+        }
         if (r.env() != null) {
             o.put("env", r.env());
         }
@@ -225,14 +229,18 @@ public final class LeanSession implements AutoCloseable {
         if (r.reference() != null) {
             o.put("reference", r.reference());
         }
-        if (r.replay()) {
-            o.put("replay", true);
+        if (r.export()) {
+            o.put("export", true);
         }
         if (r.parseOnly()) {
             o.put("parse_only", true);
         }
         if (r.prelude() != null) {
             o.put("prelude", r.prelude());
+        }
+        if (!r.options().isEmpty()) {
+            var options = o.putArray("options");
+            r.options().forEach((name, value) -> options.addArray().add(name).addPOJO(value));
         }
         return o;
     }
@@ -244,19 +252,24 @@ public final class LeanSession implements AutoCloseable {
         List<LeanMessage.Position> sorries = new ArrayList<>();
         n.path("sorries").forEach(s -> sorries.add(position(s.get("pos"))));
         List<Declaration> decls = new ArrayList<>();
-        n.path("declarations").forEach(d -> {
-            List<String> axioms = new ArrayList<>();
-            d.path("axioms").forEach(a -> axioms.add(a.asText()));
-            Boolean sameType = d.has("same_type") ? d.get("same_type").asBoolean() : null;
-            decls.add(new Declaration(d.path("name").asText(), d.path("found").asBoolean(), d.path("kind").asText(null),
-                    d.path("imported").asBoolean(), axioms, sameType, d.path("replay").asText(null)));
-        });
+        n.path("declarations").forEach(d -> decls.add(new Declaration(d.path("name").asText(), d.path("found").asBoolean(),
+                d.path("kind").asText(null), d.path("imported").asBoolean(), texts(d.path("axioms")),
+                d.has("same_type") ? d.get("same_type").asBoolean() : null, d.path("replay").asText(null))));
         JsonNode syntax = n.path("syntax");
-        ParsedSyntax parsed = new ParsedSyntax(occurrences(syntax.path("kinds")), occurrences(syntax.path("options")),
-                occurrences(syntax.path("attributes")));
+        ParsedSyntax parsed = new ParsedSyntax(occurrences(syntax.path("commands")), occurrences(syntax.path("kinds")),
+                occurrences(syntax.path("options")), occurrences(syntax.path("attributes")),
+                occurrences(syntax.path("identifiers")), occurrences(syntax.path("config_fields")),
+                occurrences(syntax.path("config_values")));
         Integer env = n.hasNonNull("env") ? n.get("env").asInt() : null;
         return new LeanResult(LeanResult.Status.OK, env, messages(n.path("messages")), sorries, decls, parsed,
-                messages(n.path("reference_errors")), messages(n.path("prelude_errors")), elapsedMs, null);
+                texts(n.path("targets")), messages(n.path("reference_errors")), messages(n.path("prelude_errors")),
+                n.get("export"), n.path("export_error").asText(null), elapsedMs, null);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(a -> out.add(a.asText()));
+        return out;
     }
 
     private static List<LeanMessage> messages(JsonNode array) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,9 +86,11 @@ class LeanPoolTest {
     }
 
     @Test
-    void autoImplicitIsOff() {
-        LeanResult r = pool.check("theorem ai : x = x := rfl");
-        assertTrue(r.hasErrors(), "an unknown name in a statement must be an error, not a silent variable");
+    void optionsAreLeansDefaultsUnlessTheRequestSetsThem() {
+        // as in a file `lean` checks, an unknown name in a signature is an automatic implicit by default
+        assertFalse(pool.check("theorem ai : x = x := rfl").hasErrors());
+        LeanResult off = pool.send(LeanRequest.of("theorem ai : x = x := rfl").withOptions(Map.of("autoImplicit", false)));
+        assertTrue(off.hasErrors(), "with autoImplicit off an unknown name must be an error, not a silent variable");
     }
 
     @Test
@@ -185,19 +188,67 @@ class LeanPoolTest {
         assertEquals("unknown environment 999", r.detail());
     }
 
+    /** Elaborates {@code cmd} against {@code reference}, then has a judge session replay what it exported. */
+    private static LeanResult judged(String cmd, String reference) {
+        LeanResult elaborated = pool.send(LeanRequest.of(cmd).comparedTo(reference).exported());
+        assertEquals(LeanResult.Status.OK, elaborated.status(), elaborated.detail());
+        return pool.send(LeanRequest.judge(elaborated.export()).comparedTo(reference));
+    }
+
     @Test
-    void replayCatchesADeclarationTheKernelNeverChecked() {
-        // the elaborator accepts this once the kernel is switched off; the replay gives it to the kernel anyway
-        LeanResult r = pool.send(LeanRequest.of("set_option debug.skipKernelTC true in\n"
-                + "theorem t : False := unsafeCast ()").axiomsOf("t").replayed());
-        assertFalse(r.hasErrors(), r.messages().toString());
+    void theJudgesKernelChecksWhatTheElaboratorsKernelNeverSaw() {
+        // the elaborator accepts this once its kernel is switched off; the judge's kernel checks it anyway
+        LeanResult r = judged("set_option debug.skipKernelTC true in\ntheorem t : False := unsafeCast ()",
+                "theorem t : False := sorry");
         String replay = r.declaration("t").orElseThrow().replay();
         assertTrue(replay.contains("unsafe declaration 'unsafeCast'"), replay);
 
-        LeanResult honest = pool.send(LeanRequest.of("inductive Color | red | green\n"
+        LeanResult honest = judged("inductive Color | red | green\n"
                 + "def Color.flip : Color → Color | .red => .green | .green => .red\n"
-                + "theorem flip_flip (c : Color) : c.flip.flip = c := by cases c <;> rfl").axiomsOf("flip_flip").replayed());
-        assertEquals("ok", honest.declaration("flip_flip").orElseThrow().replay(), honest.messages().toString());
+                + "theorem flip_flip (c : Color) : c.flip.flip = c := by cases c <;> rfl",
+                "inductive Color | red | green\n"
+                + "def Color.flip : Color → Color | .red => .green | .green => .red\n"
+                + "theorem flip_flip (c : Color) : c.flip.flip = c := sorry");
+        Declaration d = honest.declaration("flip_flip").orElseThrow();
+        assertEquals("ok", d.replay(), honest.toString());
+        assertEquals(Boolean.TRUE, d.sameType());
+    }
+
+    @Test
+    void typesAreComparedWithTheReferenceStatement() {
+        String reference = "theorem t (x y : Nat) : x + y = y + x := sorry";
+        LeanResult renamedBinders = judged("theorem t (a b : Nat) : a + b = b + a := Nat.add_comm a b", reference);
+        assertEquals(Boolean.TRUE, renamedBinders.declaration("t").orElseThrow().sameType());
+        LeanResult edited = judged("theorem t (a b : Nat) : a + b = a + b := rfl", reference);
+        assertEquals(Boolean.FALSE, edited.declaration("t").orElseThrow().sameType());
+        LeanResult broken = pool.send(LeanRequest.of("theorem t : True := trivial")
+                .comparedTo("theorem t : (1 : Nat) = \"one\" := sorry").exported());
+        assertFalse(broken.referenceErrors().isEmpty());
+    }
+
+    @Test
+    void aForgedExportCannotLoopOrReferToWhatItDoesNotDefine() throws Exception {
+        // written by hand, as a compromised elaborating process could: a theorem resting on two definitions
+        // that refer to each other, and one resting on a constant the export does not define
+        String cyclic = """
+                {"exprs": [["sort", "z"], ["const", ["Nat"], []], ["const", ["b"], []], ["const", ["a"], []],
+                           ["const", ["True"], []], ["const", ["True", "intro"], []], ["const", ["nowhere"], []]],
+                 "decls": [{"kind": "def", "name": ["a"], "levels": [], "type": 1, "value": 2, "hints": "abbrev", "safety": "safe"},
+                           {"kind": "def", "name": ["b"], "levels": [], "type": 1, "value": 3, "hints": "abbrev", "safety": "safe"},
+                           {"kind": "theorem", "name": ["t"], "levels": [], "type": 4, "value": 3},
+                           {"kind": "theorem", "name": ["u"], "levels": [], "type": 4, "value": 6}]}""";
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        LeanResult r = pool.send(LeanRequest.judge(json.readTree(cyclic))
+                .comparedTo("theorem t : True := sorry\ntheorem u : True := sorry"));
+        assertEquals(LeanResult.Status.OK, r.status(), r.detail());
+        assertTrue(r.declaration("t").orElseThrow().replay().contains("depends on itself"), r.toString());
+        assertEquals("unknown constant nowhere", r.declaration("u").orElseThrow().replay(), r.toString());
+
+        String forward = """
+                {"exprs": [["app", 1, 1], ["const", ["True"], []]],
+                 "decls": [{"kind": "theorem", "name": ["t"], "levels": [], "type": 1, "value": 0}]}""";
+        LeanResult f = pool.send(LeanRequest.judge(json.readTree(forward)).comparedTo("theorem t : True := sorry"));
+        assertEquals("expression 0 refers to 1, which is not before it", f.exportError(), f.toString());
     }
 
     @Test
@@ -215,20 +266,6 @@ class LeanPoolTest {
                 "(kernel) invalid declaration, it uses unsafe declaration 'unsafeCast'")), r.errors().get(0).data());
         assertTrue(r.declaration("ok").orElseThrow().found());
         assertFalse(pool.check("theorem b (a b : Nat) (h : a ≤ b) : a < b + 1 := by omega").hasErrors());
-    }
-
-    @Test
-    void typesAreComparedWithTheReferenceStatement() {
-        String reference = "theorem t (x y : Nat) : x + y = y + x := sorry";
-        LeanResult renamedBinders = pool.send(LeanRequest.of("theorem t (a b : Nat) : a + b = b + a := Nat.add_comm a b")
-                .axiomsOf("t").comparedTo(reference));
-        assertEquals(Boolean.TRUE, renamedBinders.declaration("t").orElseThrow().sameType());
-        LeanResult edited = pool.send(LeanRequest.of("theorem t (a b : Nat) : a + b = a + b := rfl")
-                .axiomsOf("t").comparedTo(reference));
-        assertEquals(Boolean.FALSE, edited.declaration("t").orElseThrow().sameType());
-        LeanResult broken = pool.send(LeanRequest.of("theorem t : True := trivial").axiomsOf("t")
-                .comparedTo("theorem t : undefined_thing = 1 := sorry"));
-        assertFalse(broken.referenceErrors().isEmpty());
     }
 
     @Test

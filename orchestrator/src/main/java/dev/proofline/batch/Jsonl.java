@@ -51,6 +51,25 @@ public final class Jsonl {
         return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : v.toString();
     }
 
+    /** A field that is an object of Lean options: name to true, false, a natural number or a string. */
+    public static java.util.Map<String, Object> options(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return java.util.Map.of();
+        }
+        if (!v.isObject()) {
+            throw new IllegalArgumentException("\"" + field + "\" must be an object of Lean options, e.g. {\"autoImplicit\": false}");
+        }
+        java.util.Map<String, Object> options = new java.util.TreeMap<>();
+        v.fields().forEachRemaining(e -> options.put(e.getKey(), switch (e.getValue().getNodeType()) {
+            case BOOLEAN -> e.getValue().asBoolean();
+            case NUMBER -> e.getValue().canConvertToLong() && e.getValue().asLong() >= 0 ? (Object) e.getValue().asLong() : e.getValue();
+            case STRING -> e.getValue().asText();
+            default -> e.getValue();
+        }));
+        return options;
+    }
+
     /** A field that is a list of strings or one string. */
     public static List<String> strings(JsonNode node, String field) {
         List<String> out = new ArrayList<>();

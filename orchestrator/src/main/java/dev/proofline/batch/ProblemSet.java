@@ -50,7 +50,8 @@ public record ProblemSet(Map<String, Problem> byId, List<String> rejectedLines) 
             try {
                 var n = line.node();
                 problems.add(new Problem(Jsonl.text(n, "id"), Jsonl.strings(n, "header"), Jsonl.text(n, "preamble"),
-                        Jsonl.text(n, "statement"), Jsonl.text(n, "informal"), Jsonl.strings(n, "tags")));
+                        Jsonl.text(n, "statement"), Jsonl.text(n, "informal"), Jsonl.strings(n, "tags"),
+                        Jsonl.options(n, "options")));
             } catch (IllegalArgumentException e) {
                 rejected.add(line.where() + ": " + e.getMessage());
             }

@@ -19,7 +19,6 @@ class LeanProblemFilesTest {
         assertEquals("Informal *text*.", p.informal());
         assertEquals("def f (n : Nat) := n", p.preamble());
         assertEquals("theorem t (n : Nat) : f n = n", p.statement());
-        assertEquals("t", p.theoremName());
     }
 
     @Test

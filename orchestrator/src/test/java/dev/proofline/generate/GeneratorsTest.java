@@ -64,7 +64,7 @@ class GeneratorsTest {
         assertEquals(a, b);
         ProblemRecord r = new Mutate().problems(1).next();
         assertTrue(r.id().startsWith("mutate_") && r.hash().startsWith(r.id().substring("mutate_".length())));
-        assertEquals(r.id(), r.toProblem().theoremName());
+        assertTrue(r.toProblem().statement().startsWith("theorem " + r.id() + " "), r.statement());
     }
 
     private static List<ProblemRecord> take(String family, long seed, int n) {
