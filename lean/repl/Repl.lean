@@ -761,37 +761,44 @@ def requestOptions (req : Json) : Options :=
       | .error _ => o
     | _ => o) opts (getList req "options")
 
+/-- Whether `n` is a theorem Lean made for another declaration of the same source rather than one the
+source states: an internal name, or one under another new constant (`P.mk.inj`, `g.eq_def`, `Ev.brecOn`). -/
+def generated (before after : Environment) (n : Name) : Bool :=
+  n.isInternal || match n with
+    | .str p _ => after.contains p && !before.contains p
+    | _ => false
+
 mutual
 /-- The theorems in a node of `after`'s map of constants that `before` lacks. Walked by hand: the map's own
 folds are specialised into helpers this build does not export. -/
-partial def theoremsIn (before : Environment) (node : PersistentHashMap.Node Name ConstantInfo) (acc : List Name) :
-    List Name :=
+partial def theoremsIn (before after : Environment) (node : PersistentHashMap.Node Name ConstantInfo)
+    (acc : List Name) : List Name :=
   match node with
-  | .entries es => theoremsInEntries before es 0 acc
-  | .collision ks vs _ => theoremsInPairs before ks vs 0 acc
-partial def theoremsInEntries (before : Environment)
+  | .entries es => theoremsInEntries before after es 0 acc
+  | .collision ks vs _ => theoremsInPairs before after ks vs 0 acc
+partial def theoremsInEntries (before after : Environment)
     (es : Array (PersistentHashMap.Entry Name ConstantInfo (PersistentHashMap.Node Name ConstantInfo))) (i : Nat)
     (acc : List Name) : List Name :=
   if h : i < es.size then
     let acc := match es[i] with
-      | .entry n ci => newTheorem before n ci acc
-      | .ref node => theoremsIn before node acc
+      | .entry n ci => newTheorem before after n ci acc
+      | .ref node => theoremsIn before after node acc
       | .null => acc
-    theoremsInEntries before es (i + 1) acc
+    theoremsInEntries before after es (i + 1) acc
   else acc
-partial def theoremsInPairs (before : Environment) (ks : Array Name) (vs : Array ConstantInfo) (i : Nat)
+partial def theoremsInPairs (before after : Environment) (ks : Array Name) (vs : Array ConstantInfo) (i : Nat)
     (acc : List Name) : List Name :=
-  if h : i < ks.size then theoremsInPairs before ks vs (i + 1) (newTheorem before ks[i] vs[i]! acc) else acc
-partial def newTheorem (before : Environment) (n : Name) (ci : ConstantInfo) (acc : List Name) : List Name :=
+  if h : i < ks.size then theoremsInPairs before after ks vs (i + 1) (newTheorem before after ks[i] vs[i]! acc) else acc
+partial def newTheorem (before after : Environment) (n : Name) (ci : ConstantInfo) (acc : List Name) : List Name :=
   match ci with
-  | .thmInfo _ => if before.contains n then acc else n :: acc
+  | .thmInfo _ => if before.contains n || generated before after n then acc else n :: acc
   | _ => acc
 end
 
-/-- The theorems `after` has that `before` lacks: what a reference statement declares, by the names Lean
-gave them (namespaces, guillemets and universe parameters read by Lean itself). -/
+/-- The theorems `after` has that `before` lacks, less those Lean generated: what a reference statement
+declares, by the names Lean gave them (namespaces, guillemets and universe parameters read by Lean). -/
 def newTheorems (before after : Environment) : List Name :=
-  theoremsIn before after.toKernelEnv.constants.map₂.root []
+  theoremsIn before after after.toKernelEnv.constants.map₂.root []
 
 /-- Where a request's command starts: header environment `envId` with the request's options, then the
 problem's prelude (trusted source, elaborated once per session), whose scopes — namespace, `open`,

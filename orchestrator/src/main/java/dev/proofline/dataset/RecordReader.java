@@ -63,10 +63,17 @@ public final class RecordReader {
         }
     }
 
+    private static final java.util.regex.Pattern THEOREM = java.util.regex.Pattern.compile("(^|\\s)(theorem|lemma)\\s");
+
     private static ProblemRecord normalise(JsonNode n, String defaultFamily) {
         String statement = Jsonl.text(n, "statement");
         if (statement == null || statement.isBlank()) {
             throw new IllegalArgumentException("no \"statement\"");
+        }
+        if (!THEOREM.matcher(statement).find()) {
+            // which theorem it declares is Lean's to read, when the problem is checked; a statement without
+            // the keyword cannot declare one
+            throw new IllegalArgumentException("the statement declares no theorem: " + statement.strip().lines().findFirst().orElse(""));
         }
         List<String> header = Jsonl.strings(n, "header");
         if (header.isEmpty()) {
