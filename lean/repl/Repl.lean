@@ -737,7 +737,7 @@ not export. -/
 def inputOf (src : String) (fileName : String) : Parser.InputContext :=
   { inputString := src, fileName, fileMap := src.toFileMap }
 
-/-- The state after elaborating `src` on top of `start` (named by `key`), and its errors; the 32 most
+/-- The state after elaborating `src` on top of `start` (named by `key`), and its errors; the 128 most
 recently used are remembered. -/
 def Repl.elaborate (r : Repl) (key : String) (start : Command.State) (src : String) : IO (Command.State × List Json) := do
   let hit ← match lookupKey key (← r.elaborated.get) with
@@ -745,7 +745,7 @@ def Repl.elaborate (r : Repl) (key : String) (start : Command.State) (src : Stri
     | none => do
       let (st, _, msgs) ← processCommands (inputOf src "<trusted>") {} { start with messages := {} } [] []
       pure (st, ← errorsJson msgs)
-  r.elaborated.modify (fun l => takeL 32 ((key, hit) :: withoutKey key l))
+  r.elaborated.modify (fun l => takeL 128 ((key, hit) :: withoutKey key l))
   return hit
 
 /-- Lean's options for a request: Lean's defaults, with elaboration on this thread, the request's heartbeat
