@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code proofline bench check}: candidates per second through the whole checker (policy parse,
- * elaboration, statement comparison, kernel replay) with 1 and 2 workers, against the naive way of
+ * elaboration and export, judgement in a judge session) with 1 and 2 workers, against the naive way of
  * starting one Lean process per candidate. The last line is JSON.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
