@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.proofline.lean.Lean;
-import dev.proofline.lean.LeanPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the judge; none may be accepted. Real Lean throughout.
  */
 class AttackTest {
-    static LeanPool pool;
-    static ProofChecker checker;
+    static Checking lean;
 
     static final Problem FALSE_INIT = new Problem("false_init", List.of(), null, "theorem t : False", null, List.of());
     static final Problem FALSE_LEAN = new Problem("false_lean", List.of("Lean"), null, "theorem t : False", null, List.of());
@@ -32,19 +28,18 @@ class AttackTest {
     @BeforeAll
     static void open() throws Exception {
         // two workers: the Init and the Lean header each keep a warm session
-        pool = Lean.pool().workers(2).timeout(Duration.ofSeconds(60)).open();
-        checker = new ProofChecker(pool, ProofChecker.STANDARD_AXIOMS);
+        lean = Checking.open(2);
     }
 
     @AfterAll
     static void close() {
-        if (pool != null) {
-            pool.close();
+        if (lean != null) {
+            lean.close();
         }
     }
 
     static Verdict code(Problem p, String code) {
-        return checker.check(p, new Candidate(p.id(), null, null, code), "c");
+        return lean.code(p, code);
     }
 
     static void assertRefused(String expectedInReason, Verdict v) {
@@ -124,8 +119,7 @@ class AttackTest {
     })
     void cheatsThatElaborateAreRejectedByTheJudge(String what, String reason, String code) {
         Verdict v = code(FALSE_INIT, code.replace("\\n", "\n"));
-        assertEquals(Verdict.Kind.rejected, v.verdict(), v.toString());
-        assertTrue(v.reasons().stream().anyMatch(r -> r.startsWith(reason + ":")), reason + " expected in " + v.reasons());
+        Checking.assertRejectedFor(reason, v);
     }
 
     @Test

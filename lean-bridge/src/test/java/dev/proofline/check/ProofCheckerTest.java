@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.proofline.lean.Lean;
-import dev.proofline.lean.LeanPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,8 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Verdicts from the real embedded Lean: honest proofs of several styles, and one cheat per reason. */
 class ProofCheckerTest {
-    static LeanPool pool;
-    static ProofChecker checker;
+    static Checking lean;
 
     static final Problem ADD_COMM = problem("add_comm", "theorem add_comm' (a b : Nat) : a + b = b + a");
     static final Problem SMALL = problem("small", "theorem small : 7 * 6 = 42");
@@ -29,14 +25,13 @@ class ProofCheckerTest {
 
     @BeforeAll
     static void open() throws Exception {
-        pool = Lean.pool().workers(1).timeout(Duration.ofSeconds(60)).open();
-        checker = new ProofChecker(pool, ProofChecker.STANDARD_AXIOMS);
+        lean = Checking.open(1);
     }
 
     @AfterAll
     static void close() {
-        if (pool != null) {
-            pool.close();
+        if (lean != null) {
+            lean.close();
         }
     }
 
@@ -45,16 +40,11 @@ class ProofCheckerTest {
     }
 
     static Verdict proof(Problem p, String proof) {
-        return checker.check(p, new Candidate(p.id(), null, proof, null), "c");
+        return lean.proof(p, proof);
     }
 
     static Verdict code(Problem p, String code) {
-        return checker.check(p, new Candidate(p.id(), null, null, code), "c");
-    }
-
-    static void assertRejectedFor(String reason, Verdict v) {
-        assertEquals(Verdict.Kind.rejected, v.verdict(), v.toString());
-        assertTrue(v.reasons().stream().anyMatch(r -> r.startsWith(reason + ":")), reason + " expected in " + v.reasons());
+        return lean.code(p, code);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,7 +72,7 @@ class ProofCheckerTest {
     void thePreambleDefinesWhatTheStatementUses() {
         assertEquals(Verdict.Kind.accepted, proof(DOUBLE, "by unfold double; omega").verdict());
         Verdict wrong = proof(DOUBLE, "rfl");
-        assertRejectedFor("lean-error", wrong);
+        Checking.assertRejectedFor("lean-error", wrong);
         assertEquals(2, wrong.messages().get(0).pos().line(), "positions are the submission's own: " + wrong.messages());
         Problem broken = new Problem("broken", List.of(), "def double (n : Nat) : Nat := undefined_thing",
                 "theorem double_even (n : Nat) : double n % 2 = 0", null, List.of());
@@ -94,47 +84,47 @@ class ProofCheckerTest {
     @Test
     void aWrongProofIsALeanError() {
         Verdict v = proof(ADD_COMM, "rfl");
-        assertRejectedFor("lean-error", v);
+        Checking.assertRejectedFor("lean-error", v);
         assertFalse(v.messages().isEmpty());
     }
 
     @Test
     void sorryIsRejected() {
-        assertRejectedFor("sorry", proof(FALSE_STMT, "by sorry"));
+        Checking.assertRejectedFor("sorry", proof(FALSE_STMT, "by sorry"));
     }
 
     @Test
     void aRenamedTheoremIsMissing() {
-        assertRejectedFor("theorem-missing", code(ADD_COMM,
+        Checking.assertRejectedFor("theorem-missing", code(ADD_COMM,
                 "theorem add_comm'' (a b : Nat) : a + b = b + a := Nat.add_comm a b"));
     }
 
     @Test
     void aDefinitionIsNotATheorem() {
-        assertRejectedFor("not-a-theorem", code(SMALL, "def small : 7 * 6 = 42 := rfl"));
+        Checking.assertRejectedFor("not-a-theorem", code(SMALL, "def small : 7 * 6 = 42 := rfl"));
     }
 
     @Test
     void anEditedStatementIsCaught() {
-        assertRejectedFor("statement-changed", code(ADD_COMM, "theorem add_comm' (a b : Nat) : a + b = a + b := rfl"));
+        Checking.assertRejectedFor("statement-changed", code(ADD_COMM, "theorem add_comm' (a b : Nat) : a + b = a + b := rfl"));
     }
 
     @Test
     void aLocalInstanceThatChangesTheMeaningIsCaught() {
-        assertRejectedFor("statement-changed", code(SMALL,
+        Checking.assertRejectedFor("statement-changed", code(SMALL,
                 "noncomputable local instance : Mul Nat := ⟨fun _ _ => 42⟩\ntheorem small : 7 * 6 = 42 := rfl"));
     }
 
     @Test
     void aLocalNotationThatChangesTheMeaningIsCaught() {
         // with a higher priority the notation wins the parse, and `1 ≠ 1` reads as `1 = 1`
-        assertRejectedFor("statement-changed", code(problem("ne_cheat", "theorem ne_cheat : (1 : Nat) ≠ 1"),
+        Checking.assertRejectedFor("statement-changed", code(problem("ne_cheat", "theorem ne_cheat : (1 : Nat) ≠ 1"),
                 "local notation:50 (priority := high) a:51 \" ≠ \" b:51 => a = b\ntheorem ne_cheat : (1 : Nat) ≠ 1 := rfl"));
     }
 
     @Test
     void aVariableHypothesisIsCaught() {
-        assertRejectedFor("statement-changed", code(FALSE_STMT,
+        Checking.assertRejectedFor("statement-changed", code(FALSE_STMT,
                 "variable (h : False)\ninclude h\ntheorem false_stmt : 1 = 2 := h.elim"));
     }
 
@@ -151,7 +141,7 @@ class ProofCheckerTest {
     })
     void forbiddenCommandsAreRejectedByThePolicy(String what, String code) {
         Verdict v = code(SMALL, code.replace("\\n", "\n"));
-        assertRejectedFor("policy", v);
+        Checking.assertRejectedFor("policy", v);
         assertTrue(v.reasons().get(0).contains(what), v.reasons().toString());
     }
 
@@ -159,7 +149,7 @@ class ProofCheckerTest {
     void aForbiddenCommandNeverRuns() {
         Path target = Path.of("/tmp", "proofline-policy-" + System.nanoTime());
         Verdict v = proof(SMALL, "rfl\n#eval IO.FS.writeFile \"" + target + "\" \"x\"");
-        assertRejectedFor("policy", v);
+        Checking.assertRejectedFor("policy", v);
         assertEquals("policy: #eval at 3:0 is not allowed", v.reasons().get(0));
         assertFalse(Files.exists(target));
     }
@@ -228,6 +218,6 @@ class ProofCheckerTest {
                 java.util.Map.of("autoImplicit", false));
         assertEquals(Verdict.Kind.accepted, proof(strict, "rfl").verdict());
         // with autoImplicit on, `m` would silently become a variable; the problem turned it off
-        assertRejectedFor("lean-error", code(strict, "theorem t (n : Nat) : n = n := rfl\ntheorem u : m = m := rfl"));
+        Checking.assertRejectedFor("lean-error", code(strict, "theorem t (n : Nat) : n = n := rfl\ntheorem u : m = m := rfl"));
     }
 }

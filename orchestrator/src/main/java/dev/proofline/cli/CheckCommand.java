@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         description = "Check candidate proofs against their problems with Lean; one JSON verdict per candidate.")
 final class CheckCommand implements Callable<Integer> {
     @Option(names = "--problems", required = true, description = "Problems: JSONL {id, header?, preamble?, statement, "
-            + "informal?, tags?}; a dataset directory (its problems.jsonl); or a directory of .lean files with a "
+            + "informal?, tags?, options?}; a dataset directory (its problems.jsonl); or a directory of .lean files with a "
             + "'-- proofline: statement' line.")
     Path problems;
 
@@ -40,7 +40,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Results, JSONL, appended as verdicts come; a rerun skips candidates already there.")
     Path out;
 
-    @Option(names = "--allow-axiom", description = "Axioms a proof may use (default: propext, Classical.choice, Quot.sound).")
+    @Option(names = "--allow-axiom", description = "Axioms a proof may use (default: propext, Classical.choice, Quot.sound). "
+            + "Code-evaluating proofs (native_decide, Lean.ofReduceBool) are refused by the policy whatever this says.")
     List<String> allowedAxioms;
 
     @Mixin
