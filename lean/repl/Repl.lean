@@ -748,6 +748,29 @@ def Repl.elaborate (r : Repl) (key : String) (start : Command.State) (src : Stri
   r.elaborated.modify (fun l => takeL 128 ((key, hit) :: withoutKey key l))
   return hit
 
+/-- The longest prelude remembered (with the same header and options, named `head ++ text`, elaborated
+without errors) that `prelude` continues after a line break, and its state. -/
+def longestPrefix (head prelude : String) : List (String × Command.State × List Json) → Option (Nat × Command.State)
+  | [] => none
+  | (k, st, errs) :: rest =>
+    let best := longestPrefix head prelude rest
+    let text := (k.drop head.length).toString
+    let longer := match best with | some (n, _) => text.length > n | none => true
+    let clean := match errs with | [] => true | _ => false
+    if clean && longer && k.startsWith head && text.endsWith "\n" && text.length < prelude.length
+        && prelude.startsWith text then some (text.length, st) else best
+
+/-- A prelude's state: remembered, else elaborated from the longest remembered prelude it continues. The
+theorems of one benchmark file share everything before them, so each one's prelude is the one before's
+plus a few commands, and the file is elaborated about once, not once per theorem. (Errors of the part
+elaborated last are placed from its own first line.) -/
+def Repl.elaboratePrelude (r : Repl) (head : String) (start : Command.State) (prelude : String) :
+    IO (Command.State × List Json) := do
+  let cached ← r.elaborated.get
+  match lookupKey (head ++ prelude) cached, longestPrefix head prelude cached with
+  | none, some (n, st) => r.elaborate (head ++ prelude) st (prelude.drop n).toString
+  | _, _ => r.elaborate (head ++ prelude) start prelude
+
 /-- Lean's options for a request: Lean's defaults, with elaboration on this thread, the request's heartbeat
 limit, and the problem's own options (`"options": [["autoImplicit", false], …]`). -/
 def requestOptions (req : Json) : Options :=
@@ -811,7 +834,7 @@ def Repl.problem (r : Repl) (req : Json) (envId : Nat) (env : Environment) :
   let start := Command.mkState env {} (requestOptions req)
   let prelude := match req.getObjValAs? String "prelude" with | .ok src => src | .error _ => ""
   let (start, preludeErrs?) ← if prelude == "" then pure (start, none) else do
-      let (st, errs) ← r.elaborate s!"prelude\n{key}\n{prelude}" start prelude
+      let (st, errs) ← r.elaboratePrelude s!"prelude\n{key}\n" start prelude
       pure (st, some errs)
   let ref? ← match req.getObjValAs? String "reference" with
     | .ok src => do

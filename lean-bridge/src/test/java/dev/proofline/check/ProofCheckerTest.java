@@ -220,4 +220,18 @@ class ProofCheckerTest {
         // with autoImplicit on, `m` would silently become a variable; the problem turned it off
         Checking.assertRejectedFor("lean-error", code(strict, "theorem t (n : Nat) : n = n := rfl\ntheorem u : m = m := rfl"));
     }
+
+    @Test
+    void theoremsOfOneFileBuildOnTheSamePrefix() {
+        // each problem's preamble is everything before its theorem; the REPL elaborates only what is new
+        String first = "def f (n : Nat) : Nat := n + 1\n";
+        String second = first + "theorem f_pos (n : Nat) : 0 < f n := sorry\nnamespace G\ndef g (n : Nat) : Nat := f n + 1\n";
+        Problem p1 = new Problem("file_1", List.of(), first, "theorem t1 (n : Nat) : f n = n + 1", null, List.of());
+        Problem p2 = new Problem("file_2", List.of(), second, "theorem t2 (n : Nat) : g n = n + 2", null, List.of());
+        assertEquals(Verdict.Kind.accepted, proof(p1, "rfl").verdict());
+        Verdict v = proof(p2, "by simp [g, f]");
+        assertEquals(Verdict.Kind.accepted, v.verdict(), v.toString());
+        Checking.assertRejectedFor("sorry", proof(p2, "by have := f_pos n; simp [g, f]"));
+        Checking.assertRejectedFor("lean-error", proof(p2, "by simp only [f]"));
+    }
 }
