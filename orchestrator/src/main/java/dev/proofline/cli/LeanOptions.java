@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** Lean settings of the commands that check proofs: which runtime, how many workers, how long per check. */
 final class LeanOptions {
-    @Option(names = "--workers", description = "Lean processes in parallel (default: one per core, as memory allows).")
+    @Option(names = "--workers", converter = Workers.class,
+            description = "Lean workers in parallel (default: one per core, as memory allows).")
     Integer workers;
 
     @Option(names = "--timeout", defaultValue = "60s", converter = Durations.class,
@@ -25,5 +26,21 @@ final class LeanOptions {
             builder.workers(workers);
         }
         return builder.open();
+    }
+
+    /** A worker count: at least one. */
+    static final class Workers implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int n = Integer.parseInt(value.strip());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a number of workers (1 or more)");
+        }
     }
 }

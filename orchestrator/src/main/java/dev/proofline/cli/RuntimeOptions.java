@@ -34,8 +34,8 @@ final class RuntimeOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     long memoryBytes;
 
-    @Option(names = "--cpus", defaultValue = "2", description = "With --runtime container: each Lean "
-            + "container's CPU limit. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--cpus", defaultValue = "2", converter = CpusConverter.class, description = "With --runtime "
+            + "container: each Lean container's CPU limit. Default: ${DEFAULT-VALUE}.")
     double cpus;
 
     LeanRuntime runtime() {
@@ -78,7 +78,31 @@ final class RuntimeOptions {
                 case "g" -> 30;
                 default -> 0;
             };
-            return Long.parseLong(m.group(1)) << shift;
+            long bytes = Long.parseLong(m.group(1)) << shift;
+            if (bytes < MIN_MEMORY_BYTES) {
+                throw new picocli.CommandLine.TypeConversionException("memory size '" + value
+                        + "' is under 1g: one Lean session alone peaks near 1.8 GB");
+            }
+            return bytes;
+        }
+    }
+
+    /** Below this a container cannot even import Init. */
+    static final long MIN_MEMORY_BYTES = 1L << 30;
+
+    /** A CPU limit Docker accepts: a positive number of CPUs. */
+    static final class CpusConverter implements picocli.CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            try {
+                double cpus = Double.parseDouble(value.strip());
+                if (cpus > 0) {
+                    return cpus;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a positive number of CPUs");
         }
     }
 }

@@ -65,13 +65,15 @@ class PublishIngestTest {
                 "{\"statement\": \"theorem z : 1 = 1\", \"expected\": \"maybe\"}",
                 goodLine.replace(good.hash(), "0".repeat(64)),
                 goodLine,
-                "{\"statement\": \"theorem other (n : Nat) : n = n\", \"proof\": \"rfl\"}") + "\n");
+                "{\"statement\": \"theorem other (n : Nat) : n = n\", \"proof\": \"rfl\"}",
+                "{\"id\": \"../escape\", \"statement\": \"theorem esc : 1 = 1\"}") + "\n");
         RecordReader read = Ingest.read(file);
         assertEquals(2, read.records().size(), read.rejected().toString());
         assertEquals("mixed", read.records().get(1).family());
         assertEquals("rfl", read.records().get(1).referenceProof());
         List<String> rejected = read.rejected();
-        assertEquals(7, rejected.size(), rejected.toString());
+        assertEquals(8, rejected.size(), rejected.toString());
+        assertTrue(rejected.get(7).startsWith("mixed.jsonl:10: \"id\" ../escape may hold only"), rejected.get(7));
         assertTrue(rejected.get(0).startsWith("mixed.jsonl:2: not JSON"), rejected.get(0));
         assertTrue(rejected.get(1).contains("not a JSON object"));
         assertTrue(rejected.get(2).contains("no \"statement\""));

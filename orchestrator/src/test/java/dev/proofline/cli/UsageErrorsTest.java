@@ -1,0 +1,34 @@
+package dev.proofline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/** Values no run could use are refused on the command line, in one line naming the option, before any work. */
+class UsageErrorsTest {
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "--workers, 0, --workers",
+        "--workers, many, --workers",
+        "--timeout, 0s, --timeout",
+        "--cpus, 0, --cpus",
+        "--memory, 10m, --memory",
+    })
+    void anUnusableValueIsOneLineAndExitCode2(String option, String value, String named) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("check", "--problems", "p.jsonl", "--candidates", "c.jsonl", "--out", "r.jsonl",
+                "--runtime", "container", option, value);
+        assertEquals(2, code, err.toString());
+        String first = err.toString().lines().findFirst().orElse("");
+        assertTrue(first.contains(named) && first.contains(value), first);
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+    }
+}
