@@ -62,6 +62,22 @@ public record Summary(Map<Verdict.Kind, Long> verdicts, Map<String, Long> reason
         return 1.0 - fail;
     }
 
+    /** The counts for machines: verdicts, reasons, problems, pass@1 and pass@k with k. */
+    public String toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("verdicts", verdicts);
+        json.put("reasons", reasons);
+        json.put("problems", perProblem.size());
+        json.put("pass_at_1", passAt1);
+        json.put("k", maxSamples);
+        json.put("pass_at_k", passAtK);
+        try {
+            return Jsonl.JSON.writeValueAsString(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String render() {
         StringBuilder s = new StringBuilder();
         long total = verdicts.values().stream().mapToLong(Long::longValue).sum();

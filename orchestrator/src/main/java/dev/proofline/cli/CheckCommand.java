@@ -44,18 +44,54 @@ final class CheckCommand implements Callable<Integer> {
             + "Code-evaluating proofs (native_decide, Lean.ofReduceBool) are refused by the policy whatever this says.")
     List<String> allowedAxioms;
 
+    @Option(names = "--fail-on", defaultValue = "never", converter = FailOnConverter.class, description = "Exit with code 4 when this holds: never, "
+            + "invalid (some candidate is invalid) or not-accepted (some candidate is not accepted). Default: ${DEFAULT-VALUE}.")
+    FailOn failOn;
+
+    @Option(names = "--summary-json", description = "Also write the end-of-run counts as JSON: verdicts, reasons, pass@1, pass@k.")
+    Path summaryJson;
+
     @Mixin
     LeanOptions lean;
+
+    /** When a batch whose candidates were all checked still counts as a failure, for CI pipelines. */
+    enum FailOn {
+        never, invalid, not_accepted;
+
+        boolean holds(Summary s) {
+            long invalid = s.verdicts().get(Verdict.Kind.invalid);
+            long all = s.verdicts().values().stream().mapToLong(Long::longValue).sum();
+            return switch (this) {
+                case never -> false;
+                case invalid -> invalid > 0;
+                case not_accepted -> s.verdicts().get(Verdict.Kind.accepted) < all;
+            };
+        }
+    }
+
+    /** The exit codes, documented in the README. */
+    static final int CHECKED = 0;
+    static final int USAGE = 2;
+    static final int BAD_INPUT = 3;
+    static final int FAIL_ON = 4;
 
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(candidates)) {
             System.err.println("proofline check: no such candidates file: " + candidates);
-            return 2;
+            return USAGE;
         }
         if (!Files.exists(problems)) {
             System.err.println("proofline check: no such problems file or directory: " + problems);
-            return 2;
+            return USAGE;
+        }
+        // outputs are checked before Lean starts, not after the batch
+        for (Path output : java.util.Arrays.asList(out, report, summaryJson)) {
+            Path folder = output == null ? null : output.toAbsolutePath().getParent();
+            if (folder != null && !Files.isDirectory(folder)) {
+                System.err.println("proofline check: the folder of " + output + " does not exist: " + folder);
+                return USAGE;
+            }
         }
         ProblemSet set = ProblemSet.read(problems);
         set.rejectedLines().forEach(r -> System.err.println("skipped problem " + r));
@@ -89,7 +125,29 @@ final class CheckCommand implements Callable<Integer> {
                 new CheckReport(summary, verdicts).write(report);
                 System.out.println("report: " + report);
             }
+            if (summaryJson != null) {
+                Files.writeString(summaryJson, summary.toJson() + "\n");
+                System.out.println("summary: " + summaryJson);
+            }
+            if (failOn.holds(summary)) {
+                return FAIL_ON;
+            }
+            boolean badInput = !set.rejectedLines().isEmpty() || verdicts.stream().anyMatch(v -> v.verdict() == Verdict.Kind.invalid
+                    && v.reasons().stream().anyMatch(r -> r.startsWith("bad-") || r.startsWith("unknown-problem")));
+            return badInput ? BAD_INPUT : CHECKED;
         }
-        return 0;
+    }
+
+    /** Picocli's converter names the values as the user writes them: {@code not-accepted}. */
+    static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
+        @Override
+        public FailOn convert(String value) {
+            try {
+                return FailOn.valueOf(value.strip().replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not one of never, invalid, not-accepted");
+            }
+        }
     }
 }

@@ -1,0 +1,77 @@
+package dev.proofline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code proofline check}'s exit codes, with real Lean: 0 checked, 2 usage, 3 bad input, 4 --fail-on. */
+class CheckExitCodesTest {
+    @TempDir
+    static Path dir;
+    static Path problems;
+    static Path candidates;
+
+    @BeforeAll
+    static void write() throws Exception {
+        problems = Files.writeString(dir.resolve("problems.jsonl"),
+                "{\"id\": \"p\", \"statement\": \"theorem p : 1 + 1 = 2\"}\n");
+        candidates = Files.writeString(dir.resolve("candidates.jsonl"),
+                "{\"problem\": \"p\", \"id\": \"good\", \"proof\": \"rfl\"}\n"
+                + "{\"problem\": \"p\", \"id\": \"wrong\", \"proof\": \"trivial\"}\n");
+    }
+
+    static int check(String... extra) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setErr(new PrintWriter(err));
+        String[] args = new String[8 + extra.length];
+        System.arraycopy(new String[] {"check", "--workers", "1", "--problems", problems.toString(), "--candidates",
+                candidates.toString(), "--out"}, 0, args, 0, 8);
+        System.arraycopy(extra, 0, args, 8, extra.length);
+        return cli.execute(args);
+    }
+
+    @Test
+    void aCheckedBatchIs0AndFailOnMakesIt4() throws Exception {
+        Path summary = dir.resolve("summary.json");
+        assertEquals(0, check(dir.resolve("r1.jsonl").toString(), "--summary-json", summary.toString()));
+        JsonNode s = new ObjectMapper().readTree(summary.toFile());
+        assertEquals(1, s.path("verdicts").path("accepted").asInt(), s.toString());
+        assertEquals(1, s.path("verdicts").path("rejected").asInt(), s.toString());
+        assertEquals(1.0, s.path("pass_at_k").asDouble(), s.toString());
+        // the results are there: a rerun with --fail-on decides from them without checking again
+        assertEquals(4, check(dir.resolve("r1.jsonl").toString(), "--fail-on", "not-accepted"));
+        assertEquals(0, check(dir.resolve("r1.jsonl").toString(), "--fail-on", "invalid"));
+    }
+
+    @Test
+    void badInputIs3AndTheRestIsChecked() throws Exception {
+        Path withBadLine = Files.writeString(dir.resolve("bad.jsonl"), Files.readString(candidates) + "not json\n");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setErr(new PrintWriter(err));
+        Path out = dir.resolve("r2.jsonl");
+        int code = cli.execute("check", "--workers", "1", "--problems", problems.toString(), "--candidates",
+                withBadLine.toString(), "--out", out.toString());
+        assertEquals(3, code, err.toString());
+        assertEquals(3, Files.readAllLines(out).size(), "both candidates and the bad line have a verdict");
+    }
+
+    @Test
+    void aMissingOutputFolderIs2BeforeLeanStarts() {
+        long t0 = System.nanoTime();
+        assertEquals(2, check(dir.resolve("no-such-folder").resolve("r.jsonl").toString()));
+        assertEquals(2, check(dir.resolve("r3.jsonl").toString(), "--report", dir.resolve("nowhere/report.md").toString()));
+        assertTrue(System.nanoTime() - t0 < 3_000_000_000L, "refused without starting Lean");
+    }
+}
