@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Compiles emitted CUDA to PTX with {@code nvcc}. {@code -fmad=false}: no multiply-add contraction,
@@ -32,9 +36,7 @@ public record Nvcc(Path executable, String version) {
         for (Path p : candidates) {
             if (Files.isExecutable(p)) {
                 try {
-                    String out = run(List.of(p.toString(), "--version")).output();
-                    String[] lines = out.strip().split("\n");
-                    return Optional.of(new Nvcc(p, lines[lines.length - 2].strip()));
+                    return Optional.of(new Nvcc(p, versionOf(run(List.of(p.toString(), "--version"), LIMIT).output())));
                 } catch (IOException e) {
                     // not runnable: try the next one
                 }
@@ -48,25 +50,45 @@ public record Nvcc(Path executable, String version) {
         List<String> cmd = new ArrayList<>(List.of(executable.toString()));
         cmd.addAll(FLAGS);
         cmd.addAll(List.of("-o", ptx.toString(), source.toString()));
-        Proc p = run(cmd);
+        Proc p = run(cmd, LIMIT);
         return new Compiled(p.exit() == 0 && Files.exists(ptx), ptx, String.join(" ", cmd), p.output());
     }
 
-    private record Proc(int exit, String output) {}
+    /** How long one nvcc run may take; a kernel compiles in seconds. */
+    static final Duration LIMIT = Duration.ofSeconds(120);
 
-    private static Proc run(List<String> cmd) throws IOException {
+    /** {@code Cuda compilation tools, release 13.0, V13.0.48}: the line that names the release, else the last one. */
+    static String versionOf(String output) {
+        List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return lines.stream().filter(l -> l.startsWith("Cuda compilation tools")).findFirst()
+                .orElse(lines.isEmpty() ? "unknown version" : lines.get(lines.size() - 1));
+    }
+
+    record Proc(int exit, String output) {}
+
+    /** Runs {@code cmd}, its output read beside it, so that the time limit holds even while it prints. */
+    static Proc run(List<String> cmd, Duration limit) throws IOException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException("nvcc did not finish in 120 s: " + cmd);
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return ""; // the process was killed
             }
-            return new Proc(p.exitValue(), out);
+        });
+        try {
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new IOException(cmd.get(0) + " did not finish in " + limit.toSeconds() + " s: " + String.join(" ", cmd));
+            }
+            return new Proc(p.exitValue(), out.get(10, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroyForcibly();
             throw new IOException("interrupted while running " + cmd, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("could not read the output of " + cmd + ": " + e, e);
         }
     }
 }

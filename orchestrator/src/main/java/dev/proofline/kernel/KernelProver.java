@@ -1,5 +1,6 @@
 package dev.proofline.kernel;
 
+import dev.proofline.check.ProofChecker;
 import dev.proofline.lean.LeanMessage;
 import dev.proofline.lean.LeanPool;
 import dev.proofline.lean.LeanRequest;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Checks kernels' proofs with Lean: the language is elaborated once and kept; each kernel file is then
@@ -27,7 +27,6 @@ public final class KernelProver {
     static final String BASELINE_CLAIM = "proofline_baseline_claim";
     private static final String IR_MARK = "PROOFLINE-IR ";
     private static final String BASELINE_IR_MARK = "PROOFLINE-BASELINE-IR ";
-    private static final Set<String> STANDARD_AXIOMS = Set.of("propext", "Classical.choice", "Quot.sound");
 
     /**
      * Lean's verdict on one kernel (and its baseline, if the claim has one), its messages, and the IR JSON of
@@ -100,7 +99,7 @@ public final class KernelProver {
     }
 
     private static void checkClaim(LeanResult r, String theorem, String kernel, List<String> reasons) {
-        r.declaration(theorem).ifPresent(d -> d.axioms().stream().filter(a -> !STANDARD_AXIOMS.contains(a))
+        r.declaration(theorem).ifPresent(d -> d.axioms().stream().filter(a -> !ProofChecker.STANDARD_AXIOMS.contains(a))
                 .forEach(a -> reasons.add("Verified " + kernel + " pre spec rests on axiom " + a)));
         if (r.declaration(theorem).map(d -> !d.found()).orElse(true)) {
             reasons.add("the claim Verified " + kernel + " pre spec was not proved");
