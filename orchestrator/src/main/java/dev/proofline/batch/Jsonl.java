@@ -14,7 +14,7 @@ import java.util.List;
 /** Reads JSON Lines: each line is parsed on its own, so one bad line costs only itself. */
 public final class Jsonl {
     /** Text after a line's object is an error: {@code {"id": 1} {"id": 2}} is not one record. */
-    static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+    public static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** One line of the file: its number, and the parsed object or why it is not one. */
