@@ -124,6 +124,16 @@ public final class ContainerRuntime implements LeanRuntime {
                 + " under Docker: no network, read-only, memory " + (memoryBytes >> 20) + " MiB, " + cpus + " CPUs");
     }
 
+    /** The Docker engine's version, or why there is none the container runtime could use. */
+    public static String engine() throws IOException {
+        try {
+            return "Docker " + ExternalCommand.run(List.of("docker", "version", "--format", "{{.Server.Version}}"), Map.of(),
+                    Path.of(System.getProperty("java.io.tmpdir")), Duration.ofSeconds(20)).strip();
+        } catch (IOException e) {
+            throw new IOException("no running Docker engine (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+    }
+
     /** Makes sure the image is present, building the default one if it is not. */
     private String ensureImage() throws IOException {
         String wanted = image();

@@ -30,7 +30,8 @@ final class CheckCommand implements Callable<Integer> {
     Path problems;
 
     @Option(names = "--candidates", required = true,
-            description = "Candidates, JSONL: {problem, id?, proof} (the text after :=) or {problem, id?, code} (a whole snippet).")
+            description = "Candidates, JSONL: {problem, id?, proof} (the text after :=) or {problem, id?, code} (a whole "
+                    + "snippet); - reads them from standard input.")
     Path candidates;
 
     @Option(names = "--report", description = "Also write a readable report: .md, or .html.")
@@ -77,6 +78,19 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!candidates.toString().equals("-")) {
+            return check(candidates);
+        }
+        // piped in: kept in a file of its own for the run, so bad lines are named stdin.jsonl:N
+        Path dir = Files.createTempDirectory("proofline-stdin");
+        try {
+            return check(Files.write(dir.resolve("stdin.jsonl"), System.in.readAllBytes()));
+        } finally {
+            com.google.common.io.MoreFiles.deleteRecursively(dir, com.google.common.io.RecursiveDeleteOption.ALLOW_INSECURE);
+        }
+    }
+
+    private int check(Path candidates) throws Exception {
         if (!Files.isRegularFile(candidates)) {
             System.err.println("proofline check: no such candidates file: " + candidates);
             return USAGE;

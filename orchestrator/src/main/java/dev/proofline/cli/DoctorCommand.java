@@ -1,13 +1,22 @@
 package dev.proofline.cli;
 
+import dev.proofline.gpu.CudaDriver;
+import dev.proofline.gpu.GpuDevice;
+import dev.proofline.gpu.Nvcc;
+import dev.proofline.lean.ContainerRuntime;
 import dev.proofline.lean.RuntimeInfo;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Reports the Lean runtime in use, its version and where it came from. */
+/**
+ * Reports the Lean runtime in use, its version and where it came from, and what else Proofline can use
+ * here — Docker, nvcc, a GPU — each with what is missing and how to get it.
+ */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Show which Lean runtime is used, its version and where it came from (installs it if needed).")
+        description = "Show which Lean runtime is used, its version and where it came from (installs it if needed), "
+                + "and whether Docker, nvcc and a GPU are there.")
 final class DoctorCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime;
@@ -20,6 +29,27 @@ final class DoctorCommand implements Callable<Integer> {
         System.out.println("origin:  " + info.origin());
         System.out.println("java:    " + System.getProperty("java.version") + " (" + Runtime.getRuntime().availableProcessors()
                 + " cores)");
+        System.out.println("docker:  " + docker());
+        System.out.println("nvcc:    " + Nvcc.find().map(n -> n.version() + " (" + n.executable() + ")")
+                .orElse("not found: kernel verify makes no PTX; install the CUDA toolkit (nvcc on PATH or in /usr/local/cuda/bin)"));
+        System.out.println("gpu:     " + gpu());
         return 0;
+    }
+
+    private static String docker() {
+        try {
+            return ContainerRuntime.engine();
+        } catch (IOException e) {
+            return "not usable: " + e.getMessage() + "; --runtime container needs Docker (e.g. Debian's docker.io, dockerd running)";
+        }
+    }
+
+    private static String gpu() {
+        return CudaDriver.unavailable().map(why -> why + "; kernel verify checks kernels on the CPU interpreter only")
+                .orElseGet(() -> {
+                    try (GpuDevice device = GpuDevice.open()) {
+                        return device.info().describe();
+                    }
+                });
     }
 }

@@ -74,4 +74,22 @@ class CheckExitCodesTest {
         assertEquals(2, check(dir.resolve("r3.jsonl").toString(), "--report", dir.resolve("nowhere/report.md").toString()));
         assertTrue(System.nanoTime() - t0 < 3_000_000_000L, "refused without starting Lean");
     }
+
+    @Test
+    void candidatesCanBePipedIn() throws Exception {
+        Path out = dir.resolve("r4.jsonl");
+        java.io.InputStream stdin = System.in;
+        int code;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(
+                    "{\"problem\": \"p\", \"proof\": \"rfl\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            code = new CommandLine(new Main()).execute("check", "--workers", "1", "--problems", problems.toString(),
+                    "--candidates", "-", "--out", out.toString());
+        } finally {
+            System.setIn(stdin);
+        }
+        assertEquals(0, code);
+        JsonNode verdict = new ObjectMapper().readTree(Files.readAllLines(out).get(0));
+        assertEquals("accepted", verdict.path("verdict").asText(), verdict.toString());
+    }
 }
