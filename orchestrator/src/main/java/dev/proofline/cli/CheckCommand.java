@@ -90,9 +90,9 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private int check(Path candidates) throws Exception {
-        if (!Files.isRegularFile(candidates)) {
-            System.err.println("proofline check: no such candidates file: " + candidates);
+    private int check(Path candidateFile) throws Exception {
+        if (!Files.isRegularFile(candidateFile)) {
+            System.err.println("proofline check: no such candidates file: " + candidateFile);
             return USAGE;
         }
         if (!Files.exists(problems)) {
@@ -117,7 +117,7 @@ final class CheckCommand implements Callable<Integer> {
             ProgressBar[] bar = new ProgressBar[1];
             List<Verdict> verdicts;
             try {
-                verdicts = batch.run(candidates, out, total -> bar[0] = new ProgressBarBuilder().setTaskName("check")
+                verdicts = batch.run(candidateFile, out, total -> bar[0] = new ProgressBarBuilder().setTaskName("check")
                         .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).setUnit(" cand", 1)
                         .showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                         .build(), v -> {
