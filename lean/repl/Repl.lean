@@ -134,6 +134,19 @@ def findL (p : α → Bool) : List α → Option α
   | [] => none
   | a :: as => if p a then some a else findL p as
 
+/-- `mapM` in `Except String`, which this build cannot specialise. -/
+def mapE (f : α → Except String β) : List α → Except String (List β)
+  | [] => pure []
+  | a :: as => do return (← f a) :: (← mapE f as)
+
+/-- `mapE` threading a state through, as the export threads its table of expressions. -/
+def mapS (f : α → σ → Except String (β × σ)) : List α → σ → Except String (List β × σ)
+  | [], st => pure ([], st)
+  | a :: as, st => do
+    let (b, st) ← f a st
+    let (bs, st) ← mapS f as st
+    return (b :: bs, st)
+
 /-! What was parsed, for the command policy: every command, syntax kind, option, attribute and identifier,
 and what tactic configurations name, each with its first position. The REPL only reports; the client
 decides. -/
@@ -300,10 +313,6 @@ def levelJson : Level → Except String Json
   | .param n => pure (jsonArr [Json.str "p", nameJson n])
   | .mvar _ => throw "a universe metavariable"
 
-def levelsJson : List Level → Except String (List Json)
-  | [] => pure []
-  | l :: ls => do return (← levelJson l) :: (← levelsJson ls)
-
 def buckets : Nat := 4096
 
 /-- Expressions written so far, found again by hash so that a shared subterm is written once. -/
@@ -332,7 +341,7 @@ partial def exportExpr (e : Expr) (st : ExportState) : Except String (Nat × Exp
   | none => match e with
     | .bvar i => pure (st.add e [Json.str "bvar", toJson i])
     | .sort l => do return st.add e [Json.str "sort", ← levelJson l]
-    | .const n us => do return st.add e [Json.str "const", nameJson n, jsonArr (← levelsJson us)]
+    | .const n us => do return st.add e [Json.str "const", nameJson n, jsonArr (← mapE levelJson us)]
     | .app f a => do
       let (fi, st) ← exportExpr f st
       let (ai, st) ← exportExpr a st
@@ -403,29 +412,23 @@ def hintsJson : ReducibilityHints → Json
 def safetyStr : DefinitionSafety → String
   | .safe => "safe" | .unsafe => "unsafe" | .partial => "partial"
 
-def exportCtors (env : Environment) : List Name → ExportState → Except String (List Json × ExportState)
-  | [], st => pure ([], st)
-  | c :: cs, st => do
-    let some ci := env.find? c | throw s!"constructor {nameStr c} not found"
-    let (t, st) ← exportExpr ci.type st
-    let (rest, st) ← exportCtors env cs st
-    return (Json.mkObj [("name", nameJson c), ("type", toJson t)] :: rest, st)
+def exportCtor (env : Environment) (c : Name) (st : ExportState) : Except String (Json × ExportState) := do
+  let some ci := env.find? c | throw s!"constructor {nameStr c} not found"
+  let (t, st) ← exportExpr ci.type st
+  return (Json.mkObj [("name", nameJson c), ("type", toJson t)], st)
 
-def exportTypes (env : Environment) : List Name → ExportState → Except String (List Json × ExportState)
-  | [], st => pure ([], st)
-  | n :: ns, st => do
-    let some (.inductInfo v) := env.find? n | throw s!"inductive {nameStr n} not found"
-    let (t, st) ← exportExpr v.type st
-    let (ctors, st) ← exportCtors env v.ctors st
-    let (rest, st) ← exportTypes env ns st
-    return (Json.mkObj [("name", nameJson n), ("type", toJson t), ("ctors", jsonArr ctors)] :: rest, st)
+def exportType (env : Environment) (n : Name) (st : ExportState) : Except String (Json × ExportState) := do
+  let some (.inductInfo v) := env.find? n | throw s!"inductive {nameStr n} not found"
+  let (t, st) ← exportExpr v.type st
+  let (ctors, st) ← mapS (exportCtor env) v.ctors st
+  return (Json.mkObj [("name", nameJson n), ("type", toJson t), ("ctors", jsonArr ctors)], st)
 
 def exportDecl (env : Environment) (key : Name) (st : ExportState) : Except String (Json × ExportState) := do
   let some ci := env.find? key | throw s!"{nameStr key} is not in the environment"
   let head := [("kind", Json.str (constKind ci)), ("name", nameJson key), ("levels", levelNames ci.levelParams)]
   match ci with
   | .inductInfo v =>
-    let (types, st) ← exportTypes env v.all st
+    let (types, st) ← mapS (exportType env) v.all st
     return (Json.mkObj (appendL head [("params", toJson v.numParams), ("unsafe", toJson v.isUnsafe),
       ("types", jsonArr types)]), st)
   | _ =>
@@ -444,17 +447,10 @@ def exportDecl (env : Environment) (key : Name) (st : ExportState) : Except Stri
       | _ => throw s!"{nameStr key} is a {constKind ci}, which no command declares"
     return (Json.mkObj (appendL head (("type", toJson t) :: fields)), st)
 
-def exportDecls (env : Environment) : List Name → ExportState → Except String (List Json × ExportState)
-  | [], st => pure ([], st)
-  | k :: ks, st => do
-    let (d, st) ← exportDecl env k st
-    let (rest, st) ← exportDecls env ks st
-    return (d :: rest, st)
-
 /-- `{"decls", "exprs"}`: what `targets` rest on beyond `base`, the environment the command started from. -/
 def exportJson (base env : Environment) (targets : List Name) : Except String Json := do
   let (_, order) := foldlL (fun acc t => closure base env t acc) ({}, []) targets
-  let (decls, st) ← exportDecls env (reverseL order []) {}
+  let (decls, st) ← mapS (exportDecl env) (reverseL order []) {}
   return Json.mkObj [("decls", jsonArr decls), ("exprs", Json.arr st.nodes)]
 
 /-! Judge: the exported declarations rebuilt from data alone and given to the kernel of a session that has
@@ -493,10 +489,6 @@ def nameOfParts : Name → List Json → Except String Name
 
 def nameOf (j : Json) : Except String Name := do nameOfParts .anonymous (← arrOf j)
 
-def namesOf : List Json → Except String (List Name)
-  | [] => pure []
-  | j :: js => do return (← nameOf j) :: (← namesOf js)
-
 partial def levelOf (j : Json) : Except String Level :=
   match j with
   | .str "z" => pure .zero
@@ -507,10 +499,6 @@ partial def levelOf (j : Json) : Except String Level :=
     | [.str "p", n] => do return .param (← nameOf n)
     | _ => throw s!"not a level: {j.compress}"
   | _ => throw s!"not a level: {j.compress}"
-
-def levelsOf : List Json → Except String (List Level)
-  | [] => pure []
-  | j :: js => do return (← levelOf j) :: (← levelsOf js)
 
 def binderOf : String → Except String BinderInfo
   | "default" => pure .default | "implicit" => pure .implicit | "strict" => pure .strictImplicit
@@ -525,7 +513,7 @@ def exprOf (done : Array Expr) (j : Json) : Except String Expr := do
   match ← arrOf j with
   | [.str "bvar", i] => return .bvar (← natOf i)
   | [.str "sort", l] => return .sort (← levelOf l)
-  | [.str "const", n, us] => return .const (← nameOf n) (← levelsOf (← arrOf us))
+  | [.str "const", n, us] => return .const (← nameOf n) (← mapE levelOf (← arrOf us))
   | [.str "app", f, a] => return .app (← exprAt done f) (← exprAt done a)
   | [.str "lam", n, bi, t, b] => return .lam (← nameOf n) (← exprAt done t) (← exprAt done b) (← binderOf (← strOf bi))
   | [.str "pi", n, bi, t, b] => return .forallE (← nameOf n) (← exprAt done t) (← exprAt done b) (← binderOf (← strOf bi))
@@ -558,26 +546,18 @@ def refuseUnsafe (key : Name) (j : Json) (k : String) : Except String Unit := do
 def ctorOf (exprs : Array Expr) (j : Json) : Except String Constructor := do
   return { name := ← nameOf (← field j "name"), type := ← exprAt exprs (← field j "type") }
 
-def ctorsOfJson (exprs : Array Expr) : List Json → Except String (List Constructor)
-  | [] => pure []
-  | j :: js => do return (← ctorOf exprs j) :: (← ctorsOfJson exprs js)
-
 def typeOf (exprs : Array Expr) (j : Json) : Except String InductiveType := do
   let ctors ← arrOf (← field j "ctors")
   return { name := ← nameOf (← field j "name"), type := ← exprAt exprs (← field j "type"),
-           ctors := ← ctorsOfJson exprs ctors }
-
-def typesOfJson (exprs : Array Expr) : List Json → Except String (List InductiveType)
-  | [] => pure []
-  | j :: js => do return (← typeOf exprs j) :: (← typesOfJson exprs js)
+           ctors := ← mapE (ctorOf exprs) ctors }
 
 def entryOf (exprs : Array Expr) (j : Json) : Except String Entry := do
   let key ← nameOf (← field j "name")
-  let levels ← namesOf (← arrOf (← field j "levels"))
+  let levels ← mapE nameOf (← arrOf (← field j "levels"))
   let kind ← strOf (← field j "kind")
   if kind == "inductive" then
     refuseUnsafe key j "unsafe"
-    let types ← typesOfJson exprs (← arrOf (← field j "types"))
+    let types ← mapE (typeOf exprs) (← arrOf (← field j "types"))
     let names := foldrL (fun (t : InductiveType) acc => t.name :: appendL (mapL (·.name) t.ctors) acc) [] types
     let mentioned := foldrL (fun (t : InductiveType) acc =>
       appendL (listOf t.type.getUsedConstants) (foldrL (fun (c : Constructor) acc => appendL (listOf c.type.getUsedConstants) acc) acc t.ctors)) [] types
@@ -609,10 +589,6 @@ def entryOf (exprs : Array Expr) (j : Json) : Except String Entry := do
       pure (.axiomDecl { name := key, levelParams := levels, type, isUnsafe := false })
     | _, _ => throw s!"{nameStr key}: cannot rebuild a {kind}"
   return { key, names := [key], kind, levels, type, decl, deps := filterL (· != key) deps }
-
-def entriesOf (exprs : Array Expr) : List Json → Except String (List Entry)
-  | [] => pure []
-  | j :: js => do return (← entryOf exprs j) :: (← entriesOf exprs js)
 
 /-- The entry that adds `n`; a recursor (`T.rec`, `T.rec_1`) comes with its inductive type `T`. -/
 def entryFor (entries : List Entry) (n : Name) : Option Entry :=
@@ -915,7 +891,7 @@ def Repl.runJudge (r : Repl) (req : Json) (exp : Json) : IO Json := do
   let t0 ← IO.monoMsNow
   let rebuilt := do
     let exprs ← exprsOf #[] (← arrOf (← field exp "exprs"))
-    entriesOf exprs (← arrOf (← field exp "decls"))
+    mapE (entryOf exprs) (← arrOf (← field exp "decls"))
   let verdict ← match rebuilt with
     | .ok entries => do pure [("declarations", jsonArr (← judgeTargets header start.env refSt.env entries targets))]
     | .error e => pure [("declarations", jsonArr []), ("export_error", Json.str e)]

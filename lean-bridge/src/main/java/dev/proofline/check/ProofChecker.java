@@ -6,6 +6,7 @@ import dev.proofline.lean.LeanPool;
 import dev.proofline.lean.LeanRequest;
 import dev.proofline.lean.LeanResult;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -116,7 +117,8 @@ public final class ProofChecker {
         if (exportError != null) {
             reasons.add("kernel: the declarations could not be exported and rebuilt: " + exportError);
         }
-        List<String> axioms = new ArrayList<>();
+        // several targets may rest on the same axiom: each is named once
+        Set<String> axioms = new LinkedHashSet<>();
         for (Declaration d : judged.declarations()) {
             String name = d.name();
             axioms.addAll(d.axioms());
@@ -138,14 +140,12 @@ public final class ProofChecker {
         if (!elaborated.sorries().isEmpty() || (errors.isEmpty() && axioms.contains("sorryAx"))) {
             reasons.add("sorry: the proof uses sorry");
         }
-        List<String> extra = axioms.stream().distinct()
-                .filter(a -> !allowedAxioms.contains(a) && !a.equals("sorryAx")).toList();
+        List<String> extra = axioms.stream().filter(a -> !allowedAxioms.contains(a) && !a.equals("sorryAx")).toList();
         if (!extra.isEmpty()) {
             reasons.add("axioms: uses " + String.join(", ", extra) + " outside the allow-list");
         }
         Verdict.Kind kind = reasons.isEmpty() ? Verdict.Kind.accepted : Verdict.Kind.rejected;
-        return new Verdict(problem.id(), candidateId, kind, reasons, elaborated.messages(),
-                axioms.stream().distinct().toList(), ms);
+        return new Verdict(problem.id(), candidateId, kind, reasons, elaborated.messages(), List.copyOf(axioms), ms);
     }
 
     private static String firstLine(LeanMessage m) {
