@@ -107,19 +107,48 @@ public final class ProofChecker {
 
     private Verdict judge(Problem problem, String candidateId, LeanResult elaborated, LeanResult judged, long ms) {
         // the parse before elaboration saw nothing forbidden; this is the syntax Lean really elaborated
-        List<String> reasons = new ArrayList<>(policy.violations(elaborated.syntax()));
+        Findings f = findings(allowedAxioms, policy.violations(elaborated.syntax()), elaborated, judged.declarations(),
+                judged.exportError(), !elaborated.sorries().isEmpty(), true);
+        Verdict.Kind kind = f.reasons().isEmpty() ? Verdict.Kind.accepted : Verdict.Kind.rejected;
+        return new Verdict(problem.id(), candidateId, kind, f.reasons(), elaborated.messages(), f.axioms(), ms);
+    }
+
+    /** Why a proof falls short (nothing: it is accepted), and the axioms it rests on, each named once. */
+    public record Findings(List<String> reasons, List<String> axioms) {
+        public boolean accepted() {
+            return reasons.isEmpty();
+        }
+    }
+
+    /**
+     * The judgement of one theorem an interactive session declared ({@code verify} of the REPL), by the same
+     * rules as {@link #check} but for the statement, which is the theorem's own: the policy's
+     * {@code violations} over every command the theorem's environment was built from, the errors of the
+     * command that declared it ({@code elaborated}, which exported it), and its replay in a judge session.
+     */
+    public static Findings judgeDeclared(Set<String> allowedAxioms, List<String> violations, LeanResult elaborated,
+            Declaration judged, String exportError) {
+        return findings(allowedAxioms, violations, elaborated, List.of(judged), exportError, false, false);
+    }
+
+    /**
+     * {@code sorryInText}: the source has a {@code sorry}; {@code againstStatement}: each declaration was compared
+     * with a reference statement.
+     */
+    private static Findings findings(Set<String> allowedAxioms, List<String> violations, LeanResult elaborated, List<Declaration> judged,
+            String judgeExportError, boolean sorryInText, boolean againstStatement) {
+        List<String> reasons = new ArrayList<>(violations);
         List<LeanMessage> errors = elaborated.errors();
         if (!errors.isEmpty()) {
             reasons.add("lean-error: " + firstLine(errors.get(0)));
         }
         String exportError = elaborated.export() != null && elaborated.export().has("error")
-                ? elaborated.export().get("error").asText() : judged.exportError();
+                ? elaborated.export().get("error").asText() : judgeExportError;
         if (exportError != null) {
             reasons.add("kernel: the declarations could not be exported and rebuilt: " + exportError);
         }
-        // several targets may rest on the same axiom: each is named once
         Set<String> axioms = new LinkedHashSet<>();
-        for (Declaration d : judged.declarations()) {
+        for (Declaration d : judged) {
             String name = d.name();
             axioms.addAll(d.axioms());
             if (!d.found()) {
@@ -127,7 +156,7 @@ public final class ProofChecker {
             } else if (!"theorem".equals(d.kind())) {
                 reasons.add("not-a-theorem: " + name + " is a " + d.kind());
             } else {
-                if (!Boolean.TRUE.equals(d.sameType())) {
+                if (againstStatement && !Boolean.TRUE.equals(d.sameType())) {
                     reasons.add("statement-changed: the type of " + name + " is not the problem's statement");
                 }
                 if (!"ok".equals(d.replay())) {
@@ -137,15 +166,14 @@ public final class ProofChecker {
         }
         // after an error Lean fills the gap with sorryAx itself: count sorry only where the text has one or
         // where nothing else explains it
-        if (!elaborated.sorries().isEmpty() || (errors.isEmpty() && axioms.contains("sorryAx"))) {
+        if (sorryInText || (errors.isEmpty() && axioms.contains("sorryAx"))) {
             reasons.add("sorry: the proof uses sorry");
         }
         List<String> extra = axioms.stream().filter(a -> !allowedAxioms.contains(a) && !a.equals("sorryAx")).toList();
         if (!extra.isEmpty()) {
             reasons.add("axioms: uses " + String.join(", ", extra) + " outside the allow-list");
         }
-        Verdict.Kind kind = reasons.isEmpty() ? Verdict.Kind.accepted : Verdict.Kind.rejected;
-        return new Verdict(problem.id(), candidateId, kind, reasons, elaborated.messages(), List.copyOf(axioms), ms);
+        return new Findings(reasons, List.copyOf(axioms));
     }
 
     private static String firstLine(LeanMessage m) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The WebAssembly Lean from npm, run by the Node 24 from npm; installed on first use. */
 public final class EmbeddedRuntime implements LeanRuntime {
@@ -65,7 +64,7 @@ public final class EmbeddedRuntime implements LeanRuntime {
         Path dir = source.resolveSibling(source.getFileName() + "-" + inst.dir().getFileName());
         synchronized (COMPILING) {
             if (!Files.exists(dir)) {
-                progress("Compiling the REPL program for the embedded Lean (once, ~15 s)");
+                progress("Compiling the REPL program for the embedded Lean (once, about a minute)");
                 ReplProgram.publish(dir, staged -> compile(inst, source, staged));
             }
         }
@@ -74,19 +73,12 @@ public final class EmbeddedRuntime implements LeanRuntime {
 
     private void compile(WasmInstaller.Installation inst, Path source, Path into) throws IOException {
         for (String file : ReplProgram.FILES) {
+            Files.createDirectories(into.resolve(file).getParent());
             Files.copy(source.resolve(file), into.resolve(file));
         }
         Path scratch = Files.createTempDirectory("proofline-compile");
         try {
-            Path olean = into.resolve("Repl.olean");
-            // --root: the module's name, Repl, is the file's path relative to it
-            String out = node(inst, List.of("--root=" + into, "-o", olean.toString(),
-                    into.resolve(ReplProgram.SOURCE).toString()), into, false, scratch).runToEnd(Duration.ofMinutes(10));
-            if (!Files.exists(olean)) { // Lean writes no .olean for a file with errors
-                throw new IOException("the embedded Lean could not compile the REPL program "
-                        + source.resolve(ReplProgram.SOURCE) + ":\n" + out.lines()
-                        .filter(l -> !l.startsWith("[DEBUG")).collect(Collectors.joining("\n")));
-            }
+            ReplProgram.compile(into, args -> node(inst, args, into, true, scratch));
         } finally {
             WasmInstaller.deleteTree(scratch);
         }

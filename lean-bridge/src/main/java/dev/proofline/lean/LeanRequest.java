@@ -22,12 +22,14 @@ import java.util.TreeMap;
  * @param options Lean options the problem sets, by name (Boolean, Integer or String values)
  * @param judge an export to rebuild and replay against the reference, in a session that never elaborates
  *     a candidate's source; {@code null} for a command
+ * @param targets in a judgement without a reference, the theorems to judge as they state themselves
  */
 public record LeanRequest(String cmd, Integer env, Integer heartbeats, List<String> axiomsOf, boolean keep,
                           String reference, boolean export, boolean parseOnly, String prelude,
-                          Map<String, Object> options, JsonNode judge) {
+                          Map<String, Object> options, JsonNode judge, List<String> targets) {
     public LeanRequest {
         axiomsOf = List.copyOf(axiomsOf);
+        targets = List.copyOf(targets);
         options = new TreeMap<>(options); // sorted: the REPL caches preludes by the options' text
         if ((cmd == null) == (judge == null)) {
             throw new IllegalArgumentException("a request is either a command or a judgement");
@@ -36,7 +38,7 @@ public record LeanRequest(String cmd, Integer env, Integer heartbeats, List<Stri
 
     /** Elaborates {@code cmd} in the pristine header environment and forgets the result. */
     public static LeanRequest of(String cmd) {
-        return new LeanRequest(cmd, null, null, List.of(), false, null, false, false, null, Map.of(), null);
+        return new LeanRequest(cmd, null, null, List.of(), false, null, false, false, null, Map.of(), null, List.of());
     }
 
     /** Parses {@code cmd} without running any of it: the reply's {@link ParsedSyntax} is all there is. */
@@ -49,7 +51,15 @@ public record LeanRequest(String cmd, Integer env, Integer heartbeats, List<Stri
      * against the reference; {@link LeanPool} sends it to a judge session.
      */
     public static LeanRequest judge(JsonNode export) {
-        return new LeanRequest(null, null, null, List.of(), false, null, false, false, null, Map.of(), export);
+        return new LeanRequest(null, null, null, List.of(), false, null, false, false, null, Map.of(), export, List.of());
+    }
+
+    /**
+     * Rebuilds the declarations of {@code export} (a session command's) and replays the theorems {@code names}
+     * as they state themselves: a REPL's {@code verify}, which has no reference statement.
+     */
+    public static LeanRequest judgeDeclared(JsonNode export, List<String> names) {
+        return judge(export).with(b -> b.targets = names);
     }
 
     public boolean isJudgement() {
@@ -106,6 +116,7 @@ public record LeanRequest(String cmd, Integer env, Integer heartbeats, List<Stri
         String prelude;
         Map<String, Object> options;
         JsonNode judge;
+        List<String> targets;
     }
 
     private LeanRequest with(java.util.function.Consumer<Fields> change) {
@@ -121,8 +132,9 @@ public record LeanRequest(String cmd, Integer env, Integer heartbeats, List<Stri
         b.prelude = prelude;
         b.options = options;
         b.judge = judge;
+        b.targets = targets;
         change.accept(b);
         return new LeanRequest(b.cmd, b.env, b.heartbeats, b.axiomsOf, b.keep, b.reference, b.export, b.parseOnly,
-                b.prelude, b.options, b.judge);
+                b.prelude, b.options, b.judge, b.targets);
     }
 }

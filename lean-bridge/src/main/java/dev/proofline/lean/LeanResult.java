@@ -17,11 +17,13 @@ import java.util.Optional;
  * @param export the targets and what they rest on as data, or {@code {"error": …}}, if the request asked
  * @param exportError in a judgement, why the export could not be rebuilt; else {@code null}
  * @param detail the REPL's error, or what is known of a crash
+ * @param reply Lean's whole reply, for what the fields above leave out (a session command's proof states);
+ *     {@code null} without one
  */
 public record LeanResult(Status status, Integer env, List<LeanMessage> messages, List<LeanMessage.Position> sorries,
                          List<Declaration> declarations, ParsedSyntax syntax, List<String> targets,
                          List<LeanMessage> referenceErrors, List<LeanMessage> preludeErrors, JsonNode export,
-                         String exportError, long elapsedMs, String detail) {
+                         String exportError, long elapsedMs, String detail, JsonNode reply) {
 
     public enum Status { OK, TIMEOUT, CRASHED, REFUSED }
 
@@ -36,7 +38,7 @@ public record LeanResult(Status status, Integer env, List<LeanMessage> messages,
 
     static LeanResult withoutReply(Status status, long elapsedMs, String detail) {
         return new LeanResult(status, null, List.of(), List.of(), List.of(), ParsedSyntax.NONE, List.of(), List.of(),
-                List.of(), null, null, elapsedMs, detail);
+                List.of(), null, null, elapsedMs, detail, null);
     }
 
     public boolean isOk() {

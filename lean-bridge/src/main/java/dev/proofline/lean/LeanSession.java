@@ -143,6 +143,15 @@ public final class LeanSession implements AutoCloseable {
         return reply.failure() != null ? reply.failure() : decode(reply.node(), reply.ms());
     }
 
+    /**
+     * Sends a request of the REPL program's own protocol (a session command, a tactic, a drop) and waits for
+     * its reply, at most {@code timeout}; the result's {@code reply} is all of it.
+     */
+    public LeanResult sendJson(ObjectNode body, Duration timeout) {
+        Reply reply = exchange(body.deepCopy(), timeout);
+        return reply.failure() != null ? reply.failure() : decode(reply.node(), reply.ms());
+    }
+
     /** Frees environments this session kept; environment 0, the header, stays. */
     public LeanResult drop(List<Integer> envs, Duration timeout) {
         ObjectNode body = JSON.createObjectNode();
@@ -238,6 +247,9 @@ public final class LeanSession implements AutoCloseable {
         if (r.prelude() != null) {
             o.put("prelude", r.prelude());
         }
+        if (!r.targets().isEmpty()) {
+            r.targets().forEach(o.putArray("targets")::add);
+        }
         if (!r.options().isEmpty()) {
             var options = o.putArray("options");
             r.options().forEach((name, value) -> options.addArray().add(name).addPOJO(value));
@@ -250,7 +262,12 @@ public final class LeanSession implements AutoCloseable {
             return LeanResult.withoutReply(LeanResult.Status.REFUSED, elapsedMs, n.get("error").asText());
         }
         List<LeanMessage.Position> sorries = new ArrayList<>();
-        n.path("sorries").forEach(s -> sorries.add(position(s.get("pos"))));
+        // a sorry of a tactic's text has no position in the command
+        n.path("sorries").forEach(s -> {
+            if (s.hasNonNull("pos")) {
+                sorries.add(position(s.get("pos")));
+            }
+        });
         List<Declaration> decls = new ArrayList<>();
         n.path("declarations").forEach(d -> decls.add(new Declaration(d.path("name").asText(), d.path("found").asBoolean(),
                 d.path("kind").asText(null), d.path("imported").asBoolean(), texts(d.path("axioms")),
@@ -263,7 +280,7 @@ public final class LeanSession implements AutoCloseable {
         Integer env = n.hasNonNull("env") ? n.get("env").asInt() : null;
         return new LeanResult(LeanResult.Status.OK, env, messages(n.path("messages")), sorries, decls, parsed,
                 texts(n.path("targets")), messages(n.path("reference_errors")), messages(n.path("prelude_errors")),
-                n.get("export"), n.path("export_error").asText(null), elapsedMs, null);
+                n.get("export"), n.path("export_error").asText(null), elapsedMs, null, n);
     }
 
     private static List<String> texts(JsonNode array) {

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 final class LeanWasmImage {
     static final String REPOSITORY = "proofline/lean-wasm";
     private static final String RESOURCES = "/dev/proofline/lean/docker/";
-    private static final List<String> RECIPE = List.of("lean-wasm/Dockerfile", "run-repl");
+    private static final List<String> RECIPE = List.of("lean-wasm/Dockerfile", "run-repl", "compile-repl");
 
     private LeanWasmImage() {}
 
@@ -62,9 +62,13 @@ final class LeanWasmImage {
         for (String name : RECIPE) {
             Files.write(context.resolve(Path.of(name).getFileName().toString()), resource(name));
         }
-        Files.setPosixFilePermissions(context.resolve("run-repl"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (String script : List.of("run-repl", "compile-repl")) {
+            Files.setPosixFilePermissions(context.resolve(script), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         for (String file : ReplProgram.FILES) {
-            Files.copy(replProgram.resolveSibling(file), context.resolve(file));
+            Path to = context.resolve("repl").resolve(file);
+            Files.createDirectories(to.getParent());
+            Files.copy(replProgram.resolveSibling(file), to);
         }
         link(inst.node(), context.resolve("node"));
         Path pkg = inst.leanJs().getParent();

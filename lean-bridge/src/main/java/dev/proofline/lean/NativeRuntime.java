@@ -37,10 +37,38 @@ public final class NativeRuntime implements LeanRuntime {
     }
 
     @Override
+    public void prepare(Path replProgram) throws IOException {
+        precompiled(replProgram);
+    }
+
+    @Override
     public LeanLaunch launch(Path replProgram, List<String> header, Path scratchDir) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--run", replProgram.toString()));
+        Path compiled = precompiled(replProgram);
+        List<String> args = new ArrayList<>(List.of("--run", compiled.resolve(ReplProgram.MAIN).toString()));
         args.addAll(header);
-        return new LeanLaunch(LeanRuntime.leanCommand(List.of(executable().toString()), args), Map.of(), scratchDir);
+        return new LeanLaunch(LeanRuntime.leanCommand(List.of(executable().toString()), args),
+                Map.of("LEAN_PATH", compiled.toString()), scratchDir);
+    }
+
+    /**
+     * The REPL program compiled by this {@code lean}, beside a copy of its sources, once per program and per
+     * executable (its path and modification time name the toolchain).
+     */
+    private Path precompiled(Path replProgram) throws IOException {
+        Path lean = executable().toRealPath();
+        String toolchain = com.google.common.hash.Hashing.sha256().hashString(lean + "@"
+                + Files.getLastModifiedTime(lean).toMillis(), java.nio.charset.StandardCharsets.UTF_8).toString();
+        Path source = replProgram.getParent();
+        Path dir = source.resolveSibling(source.getFileName() + "-native-" + toolchain.substring(0, 12));
+        ReplProgram.publish(dir, into -> {
+            for (String file : ReplProgram.FILES) {
+                Files.createDirectories(into.resolve(file).getParent());
+                Files.copy(source.resolve(file), into.resolve(file));
+            }
+            ReplProgram.compile(into, args -> new LeanLaunch(LeanRuntime.leanCommand(List.of(lean.toString()), args),
+                    Map.of("LEAN_PATH", into.toString()), into));
+        });
+        return dir;
     }
 
     @Override

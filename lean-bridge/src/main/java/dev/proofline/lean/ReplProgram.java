@@ -15,17 +15,31 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The REPL program ({@code lean/repl/}: {@code Repl.lean}, and {@code Main.lean}, which runs it precompiled),
- * shipped inside this jar and copied into the cache under its own hash, read-only, so every runtime runs
- * exactly the files that were tested and proof text cannot change them.
+ * The REPL program ({@code lean/repl/}: the modules of {@code Repl/}, {@code Repl.lean}, which imports them,
+ * and {@code Main.lean}, which runs them precompiled), shipped inside this jar and copied into the cache
+ * under its own hash, read-only, so every runtime runs exactly the files that were tested and proof text
+ * cannot change them.
  */
 public final class ReplProgram {
     private static final String RESOURCES = "/dev/proofline/lean/repl/";
-    static final String SOURCE = "Repl.lean";
+    /** The list of modules ({@code lean/repl/modules}), which the Dockerfiles read too. */
+    static final String MODULE_LIST = "modules";
+    /** The modules, each after those it imports: the order they are compiled in. */
+    static final List<String> MODULES = moduleList();
     static final String MAIN = "Main.lean";
-    static final List<String> FILES = List.of(SOURCE, MAIN);
+    static final List<String> FILES = Stream.concat(Stream.of(MODULE_LIST, MAIN), MODULES.stream().map(m -> m + ".lean"))
+            .toList();
 
     private ReplProgram() {}
+
+    private static List<String> moduleList() {
+        try {
+            return new String(resource(MODULE_LIST), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = ReplProgram.class.getResourceAsStream(RESOURCES + name)) {
@@ -36,7 +50,7 @@ public final class ReplProgram {
         }
     }
 
-    /** Returns the path of {@code Repl.lean} in a directory of its own under {@code cacheDir}, beside {@code Main.lean}. */
+    /** Returns the path of {@code Main.lean} in a directory of its own under {@code cacheDir}, beside the modules. */
     public static Path materialise(Path cacheDir) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         Hasher hash = Hashing.sha256().newHasher();
@@ -47,10 +61,29 @@ public final class ReplProgram {
         Path dir = cacheDir.resolve("repl").resolve(hash.hash().toString().substring(0, 16));
         publish(dir, staged -> {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                Files.write(staged.resolve(file.getKey()), file.getValue());
+                Path to = staged.resolve(file.getKey());
+                Files.createDirectories(to.getParent());
+                Files.write(to, file.getValue());
             }
         });
-        return dir.resolve(SOURCE);
+        return dir.resolve(MAIN);
+    }
+
+    /**
+     * Compiles the program in {@code dir} (a copy of the sources) into {@code .olean} files beside them, module
+     * by module: {@code lean} gives the command that runs Lean on arguments with {@code dir} on its search path.
+     */
+    static void compile(Path dir, java.util.function.Function<List<String>, LeanLaunch> lean) throws IOException {
+        for (String module : MODULES) {
+            Path olean = dir.resolve(module + ".olean");
+            // --root: a module's name, Repl.Util, is its file's path relative to it
+            String out = lean.apply(List.of("--root=" + dir, "-o", olean.toString(), dir.resolve(module + ".lean").toString()))
+                    .runToEnd(Duration.ofMinutes(10));
+            if (!Files.exists(olean)) { // Lean writes no .olean for a file with errors
+                throw new IOException("Lean could not compile the REPL program's " + module + ".lean:\n" + out.lines()
+                        .filter(l -> !l.startsWith("[DEBUG")).collect(java.util.stream.Collectors.joining("\n")));
+            }
+        }
     }
 
     /**

@@ -61,8 +61,11 @@ class EmbeddedInstallTest {
         Path main = Path.of(launch.command().get(launch.command().indexOf("--run") + 1));
         assertEquals(ReplProgram.MAIN, main.getFileName().toString());
         Path compiled = main.getParent();
-        assertTrue(Files.exists(compiled.resolve("Repl.olean")), "compiled beside its sources");
-        assertEquals(Files.readString(repl), Files.readString(compiled.resolve(ReplProgram.SOURCE)));
+        for (String module : ReplProgram.MODULES) {
+            assertTrue(Files.exists(compiled.resolve(module + ".olean")), module + " compiled beside its sources");
+            assertEquals(Files.readString(repl.resolveSibling(module + ".lean")),
+                    Files.readString(compiled.resolve(module + ".lean")));
+        }
         assertFalse(Files.getPosixFilePermissions(compiled).contains(PosixFilePermission.OWNER_WRITE));
         assertTrue(launch.environment().get("LEAN_PATH").endsWith(":" + compiled), "Lean imports Repl from there");
         assertEquals(compiled, runtime.launch(repl, List.of("Init"), scratch).command().stream()
@@ -73,12 +76,15 @@ class EmbeddedInstallTest {
     @Test
     void aReplProgramLeanCannotCompileIsRefusedWithLeansErrors(@TempDir Path dir) throws IOException {
         Path source = Files.createDirectories(dir.resolve("repl").resolve("broken"));
-        Files.writeString(source.resolve(ReplProgram.SOURCE), "public def main : IO Unit := noSuchThing\n");
-        Files.writeString(source.resolve(ReplProgram.MAIN), "import Repl\n");
+        Path program = ReplProgram.materialise(dir.resolve("cache")).getParent();
+        for (String file : ReplProgram.FILES) {
+            Files.createDirectories(source.resolve(file).getParent());
+            Files.copy(program.resolve(file), source.resolve(file));
+        }
+        Files.writeString(source.resolve("Repl/Util.lean"), "module\npublic def main : IO Unit := noSuchThing\n");
         EmbeddedRuntime runtime = new EmbeddedRuntime(ProoflineCache.defaultDir());
-        IOException e = assertThrows(IOException.class, () -> runtime.prepare(source.resolve(ReplProgram.SOURCE)));
-        assertTrue(e.getMessage().contains("could not compile the REPL program " + source.resolve(ReplProgram.SOURCE)),
-                e.getMessage());
+        IOException e = assertThrows(IOException.class, () -> runtime.prepare(source.resolve(ReplProgram.MAIN)));
+        assertTrue(e.getMessage().contains("could not compile the REPL program's Repl/Util.lean"), e.getMessage());
         assertTrue(e.getMessage().contains("noSuchThing"), e.getMessage());
         assertFalse(e.getMessage().contains("[DEBUG"), "the build's debug chatter is left out: " + e.getMessage());
         try (var left = Files.list(source.getParent())) {

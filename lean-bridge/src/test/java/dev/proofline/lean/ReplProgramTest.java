@@ -25,8 +25,8 @@ class ReplProgramTest {
     void theProgramIsCopiedOnceUnderItsHashReadOnly() throws IOException {
         Path repl = ReplProgram.materialise(cache);
         assertEquals(repl, ReplProgram.materialise(cache));
-        assertTrue(Files.readString(repl).contains("public def main"));
-        assertEquals("import Repl", Files.readString(repl.resolveSibling(ReplProgram.MAIN)).lines()
+        assertTrue(Files.readString(repl.resolveSibling("Repl.lean")).contains("public def main"));
+        assertEquals("import Repl", Files.readString(repl).lines()
                 .filter(l -> l.startsWith("import")).findFirst().orElseThrow());
         assertFalse(Files.getPosixFilePermissions(repl).contains(PosixFilePermission.OWNER_WRITE));
     }

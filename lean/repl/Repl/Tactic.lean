@@ -1,0 +1,239 @@
+/-
+Tactic mode, as the community REPL has it: a proof state is a goal list with everything needed to run a
+tactic on it (Lean's Core, Meta, Term and Tactic states and contexts). Proof states come from the `sorry`s
+of a command, found in its info trees, and from running tactics on earlier proof states. A proof is
+"Completed" only when the kernel has accepted the assembled term as a declaration.
+-/
+module
+public import Repl.Frontend
+public import Lean.Util.CollectFVars
+public import Lean.Util.CollectLevelParams
+public section
+open Lean Elab
+
+structure ProofState where
+  coreState : Core.State
+  coreContext : Core.Context
+  metaState : Meta.State
+  metaContext : Meta.Context
+  termState : Term.State
+  termContext : Term.Context
+  tacticState : Tactic.State
+  tacticContext : Tactic.Context
+  rootGoals : List MVarId
+
+/-- A proof state at `goals` (and fresh goals of `types`) in `ctx`, whose environment is `env`: the one the
+command started from, so that a proof cannot mention the declaration it proves. -/
+def freshGoals : List Expr → MetaM (List MVarId)
+  | [] => pure []
+  | t :: ts => do return (← Meta.mkFreshExprMVar (some t)).mvarId! :: (← freshGoals ts)
+
+/-- `x` in the context an info tree recorded, as `ContextInfo.runMetaM` (whose code this build lacks). -/
+def runInContext (ctx : ContextInfo) (lctx : LocalContext) (x : MetaM α) : IO α := do
+  -- (this build's parser takes a structure instance over several lines only without commas)
+  let core : Core.Context := { currNamespace := ctx.currNamespace, openDecls := ctx.openDecls
+                               fileName := "<InfoTree>", fileMap := default
+                               initHeartbeats := ← IO.getNumHeartbeats, options := ctx.options }
+  let ((a, _), _) ← (x.run { lctx } { mctx := ctx.mctx }).toIO core { env := ctx.env, ngen := ctx.ngen }
+  return a
+
+def ProofState.create (ctx : ContextInfo) (lctx : LocalContext) (env : Environment) (goals : List MVarId)
+    (rootGoals? : Option (List MVarId)) (types : List Expr) : IO ProofState :=
+  runInContext ctx lctx do
+    let fresh ← freshGoals types
+    let goals := appendL goals fresh
+    let s ← getThe Core.State
+    return { coreState := { s with env }, coreContext := ← readThe Core.Context, metaState := ← getThe Meta.State
+             metaContext := ← readThe Meta.Context, termState := {}, termContext := {}, tacticState := { goals }
+             tacticContext := { elaborator := .anonymous }, rootGoals := rootGoals?.getD goals }
+
+def ProofState.runMetaM (p : ProofState) (x : MetaM α) : IO (α × ProofState) := do
+  -- heartbeats count from now: a long line of tactics must not add up to one limit
+  let coreContext := { p.coreContext with initHeartbeats := ← IO.getNumHeartbeats }
+  let ((a, metaState), coreState) ← (x.run p.metaContext p.metaState).toIO coreContext p.coreState
+  return (a, { p with coreState, metaState })
+
+/-- `src` parsed as a tactic and run on the goals of `p`. -/
+def ProofState.runTactic (p : ProofState) (src : String) : IO ProofState := do
+  match Parser.runParserCategory p.coreState.env `tactic src with
+  | .error e => throw (IO.userError e)
+  | .ok stx =>
+    let term : TermElabM (Unit × Tactic.State) := do
+      let r ← (Tactic.evalTactic stx p.tacticContext).run p.tacticState
+      Term.synthesizeSyntheticMVarsNoPostponing
+      pure r
+    -- `TermElabM.run`, written out: its code is missing in this build
+    let (((_, tacticState), termState), p') ← p.runMetaM ((term p.termContext).run p.termState)
+    return { p' with tacticState, termState }
+
+def ppGoalsM : List MVarId → MetaM (List Json)
+  | [] => pure []
+  | g :: gs => do return Json.str (toString (← Meta.ppGoal g)) :: (← ppGoalsM gs)
+
+def ProofState.goalsJson (p : ProofState) : IO (List Json) := do
+  return (← p.runMetaM (ppGoalsM p.tacticState.goals)).1
+
+def joinLines : List Json → String
+  | [] => ""
+  | [.str s] => s
+  | .str s :: rest => s ++ "\n" ++ joinLines rest
+  | _ :: rest => joinLines rest
+
+/-- The free variables of `e` that are in the local context, as `mkLambdaFVars` wants them. -/
+def fvarsIn (lctx : LocalContext) (e : Expr) : Array Expr :=
+  let ids := (collectFVars {} e).fvarSet
+  arrayOf #[] (filterMapL (fun d => if !d.isImplementationDetail && ids.contains d.fvarId then some (Expr.fvar d.fvarId) else none)
+    (filterMapL id (paList lctx.decls)))
+
+def anonymousDefn (type value : Expr) (levels : List Name) : Declaration :=
+  .defnDecl { name := .anonymous, type, value, levelParams := levels, hints := .opaque, safety := .safe }
+
+/-- How far the proof of the root goal is: "Completed" only when the kernel accepted it. -/
+def ProofState.status (p : ProofState) : IO String := do
+  match p.tacticState.goals, p.rootGoals with
+  | _ :: _, _ => return "Incomplete: open goals remain"
+  | [], [root] =>
+    -- in the root goal's local context (`MVarId.withContext`'s code is missing in this build)
+    let p := match p.metaState.mctx.findDecl? root with
+      | some d => { p with metaContext := { p.metaContext with lctx := d.lctx, localInstances := d.localInstances } }
+      | none => p
+    let r ← p.runMetaM (do
+      match p.metaState.mctx.getExprAssignmentCore? root with
+      | none => return "Error: Goal not assigned"
+      | some pf => do
+        let pf ← instantiateMVars pf
+        let pft ← instantiateMVars (← Meta.inferType pf)
+        let expected ← instantiateMVars (← Meta.inferType (mkMVar root))
+        unless ← Meta.isDefEq pft expected do
+          return s!"Error: proof has type {← Meta.ppExpr pft} but root goal has type {← Meta.ppExpr expected}"
+        let pf ← Meta.mkLambdaFVars (fvarsIn (← getLCtx) pf) pf
+        let pft ← instantiateMVars (← Meta.inferType pf)
+        if pf.hasExprMVar then return "Incomplete: contains metavariable(s)"
+        let levels := (collectLevelParams (collectLevelParams {} pft) pf).params
+        try addDecl (anonymousDefn pft pf (listOf levels))
+        catch ex => return s!"Error: kernel type check failed: {← ex.toMessageData.toString}"
+        if pf.hasSorry then return "Incomplete: contains sorry"
+        return "Completed")
+    return r.1
+  | [], _ => return "Not verified: more than one initial goal"
+
+/-! Sorries: where a command or tactic left a `sorry`, found in the info trees, each with the goal it
+stands for. Tactic `sorry`s first, then term `sorry`s with a known expected type, tree by tree. -/
+
+inductive SorryAt where
+  | tactic (g : MVarId)
+  | term (lctx : LocalContext) (type : Expr)
+
+/-- A `sorry`: the context it was elaborated in, what it closes, and where it is. -/
+structure FoundSorry where
+  ctx : ContextInfo
+  at_ : SorryAt
+  pos : Position
+  endPos : Position
+
+def stxRange (fm : FileMap) (stx : Syntax) : Position × Position :=
+  let pos := stx.getPos?.getD 0
+  (fm.toPosition pos, fm.toPosition (stx.getTailPos?.getD pos))
+
+def isSorryTactic (stx : Syntax) : Bool := stx.getKind == ``Lean.Parser.Tactic.tacticSorry
+def isSorryTerm (stx : Syntax) : Bool := stx.getKind == ``Lean.Parser.Term.sorry
+
+mutual
+/-- `sorry` tactics with a goal (`tactics`), or `sorry` terms outside them (not `tactics`), under `t`. -/
+partial def sorriesIn (tactics : Bool) (ctx? : Option ContextInfo) (t : InfoTree) (acc : List FoundSorry) :
+    List FoundSorry :=
+  match t with
+  | .context pci t => sorriesIn tactics (pci.mergeIntoOuter? ctx?) t acc
+  | .node info children =>
+    let acc := match info, ctx? with
+      | .ofTacticInfo i, some ctx =>
+        if tactics && isSorryTactic i.stx then
+          match i.goalsBefore with
+          | g :: _ =>
+            let (pos, endPos) := stxRange ctx.fileMap i.stx
+            { ctx := { ctx with mctx := i.mctxBefore, ngen := ctx.ngen.mkChild.1 }, at_ := .tactic g, pos, endPos } :: acc
+          | [] => acc
+        else acc
+      | .ofTermInfo i, some ctx =>
+        match tactics, isSorryTerm i.stx, i.expectedType? with
+        | false, true, some type =>
+          let (pos, endPos) := stxRange ctx.fileMap i.stx
+          { ctx, at_ := .term i.lctx type, pos, endPos } :: acc
+        | _, _, _ => acc
+      | _, _ => acc
+    let stop := match info with | .ofTacticInfo i => !tactics && isSorryTactic i.stx | _ => false
+    if stop then acc else sorriesInChildren tactics ctx? (arrayOf #[] (paList children)) 0 acc
+  | .hole _ => acc
+partial def sorriesInChildren (tactics : Bool) (ctx? : Option ContextInfo) (ts : Array InfoTree) (i : Nat)
+    (acc : List FoundSorry) : List FoundSorry :=
+  if h : i < ts.size then sorriesInChildren tactics ctx? ts (i + 1) (sorriesIn tactics ctx? ts[i] acc) else acc
+end
+
+def findSorries : List InfoTree → List FoundSorry
+  | [] => []
+  | t :: ts => appendL (reverseL (sorriesIn true none t []) []) (appendL (reverseL (sorriesIn false none t []) []) (findSorries ts))
+
+/-- The proof states kept so far; `none` once dropped. -/
+structure ProofStates where
+  states : IO.Ref (Array (Option ProofState))
+
+def ProofStates.keep (ps : ProofStates) (p : ProofState) : IO Nat := do
+  let a ← ps.states.get
+  ps.states.set (a.push (some p))
+  return a.size
+
+def ProofStates.get? (ps : ProofStates) (i : Nat) : IO (Option ProofState) := do
+  return ((← ps.states.get)[i]?).join
+
+/-- Each sorry as `{"pos", "endPos", "goal", "proofState"}`, its proof state kept (`withPos` false: in
+tactic mode, where positions are the tactic text's, none is given). A proof state has the environment the
+sorry was elaborated in: the declarations before it, not the one it is part of. -/
+def sorriesJson (ps : ProofStates) (rootGoals? : Option (List MVarId)) (withPos : Bool) :
+    List FoundSorry → IO (List Json)
+  | [] => pure []
+  | s :: rest => do
+    let p ← match s.at_ with
+      | .tactic g => do
+        let lctx ← runInContext s.ctx {} do
+          match (← getMCtx).findDecl? g with
+          | some d => pure d.lctx
+          | none => throwError "unknown metavariable"
+        ProofState.create s.ctx lctx s.ctx.env [g] rootGoals? []
+      | .term lctx type => ProofState.create s.ctx lctx s.ctx.env [] rootGoals? [type]
+    let goal := joinLines (← p.goalsJson)
+    let id ← ps.keep p
+    let fields : List (String × Json) := [("goal", goal), ("proofState", id)]
+    let fields := if withPos then appendL fields [("pos", posJson s.pos), ("endPos", posJson s.endPos)] else fields
+    return Json.mkObj fields :: (← sorriesJson ps rootGoals? withPos rest)
+
+/-- The messages `p` has that `old` had not. -/
+def newMessages (old p : ProofState) : List Message :=
+  dropL (lengthL old.coreState.messages.toList) p.coreState.messages.toList
+
+/-- The info trees `p` has that `old` had not, with their metavariables substituted. -/
+def newTrees (old p : ProofState) : List InfoTree :=
+  let st := p.coreState.infoState
+  mapL (fun t => t.substitute st.assignment) (dropL old.coreState.infoState.trees.size (paList st.trees))
+
+/-- `{"tactic", "proofState"}`: the tactic run on that proof state, the new one kept. -/
+def ProofStates.runTactic (ps : ProofStates) (req : Json) (tactic : String) : IO Json := do
+  let some n := getNat? req "proofState" | return errorJson "malformed request: a tactic needs a \"proofState\""
+  let some p ← ps.get? n | return errorJson "Unknown proof state."
+  let p' ← try p.runTactic tactic catch e => return errorJson s!"Lean error:\n{e}"
+  -- the new trees' context is the tactic's own text, which has no file: their sorries have no position
+  let ctx : CommandContextInfo := { env := p.coreState.env, fileMap := default, mctx := p.metaState.mctx
+                                    options := p.coreContext.options, currNamespace := p.coreContext.currNamespace
+                                    openDecls := p.coreContext.openDecls, ngen := p.coreState.ngen }
+  let trees := mapL (fun t => InfoTree.context (.commandCtx ctx) t) (newTrees p p')
+  let sorries ← sorriesJson ps (some p'.rootGoals) false (findSorries trees)
+  let messages ← messagesJson (newMessages p p')
+  let id ← ps.keep p'
+  return Json.mkObj [("proofState", id), ("goals", jsonArr (← p'.goalsJson)), ("messages", jsonArr messages),
+    ("sorries", jsonArr sorries), ("proofStatus", ← p'.status)]
+
+/-- `{"describe": n}`: the goals and status of proof state `n`, as a tactic's reply gives them. -/
+def ProofStates.describe (ps : ProofStates) (n : Nat) : IO Json := do
+  let some p ← ps.get? n | return errorJson "Unknown proof state."
+  return Json.mkObj [("proofState", n), ("goals", jsonArr (← p.goalsJson)), ("proofStatus", ← p.status)]
+
+run_cmd exportAllCompiled
