@@ -65,7 +65,9 @@ def Repl.runSessionCmd (r : Repl) (ps : ProofStates) (req : Json) (cmd : String)
   let (headerStx, headerEnd) := headerOf start.env inputCtx
   let pst : Parser.ModuleParserState := if getBool req "header" false then { pos := headerEnd } else {}
   let e ← processCommands inputCtx pst { start with messages := {}, infoState := { enabled := true } } [] [] []
-  let sorries ← sorriesJson ps none true (findSorries e.trees)
+  let found := findSorries e.trees
+  let found := if getBool req "root_goals" false then appendL found (findRootGoals e.trees) else found
+  let sorries ← sorriesJson ps start.env none true found
   let declared := newTheorems start.env e.state.env
   let id ← r.keep { e.state with messages := {}, infoState := {} }
   let fields : List (String × Json) := [("env", id), ("messages", jsonArr (← messagesJson e.messages)),

@@ -85,6 +85,14 @@ def fvarsIn (lctx : LocalContext) (e : Expr) : Array Expr :=
   arrayOf #[] (filterMapL (fun d => if !d.isImplementationDetail && ids.contains d.fvarId then some (Expr.fvar d.fvarId) else none)
     (filterMapL id (paList lctx.decls)))
 
+/-- `e` with every free variable of the context it mentions abstracted, until none is left: abstracting
+one can bring in others through its type (`h : x = 2` brings `x`). -/
+partial def abstractFVars (e : Expr) : MetaM Expr := do
+  if !e.hasFVar then return e
+  let fvars := fvarsIn (← getLCtx) e
+  if fvars.size == 0 then return e
+  abstractFVars (← Meta.mkLambdaFVars fvars e)
+
 def anonymousDefn (type value : Expr) (levels : List Name) : Declaration :=
   .defnDecl { name := .anonymous, type, value, levelParams := levels, hints := .opaque, safety := .safe }
 
@@ -106,7 +114,7 @@ def ProofState.status (p : ProofState) : IO String := do
         let expected ← instantiateMVars (← Meta.inferType (mkMVar root))
         unless ← Meta.isDefEq pft expected do
           return s!"Error: proof has type {← Meta.ppExpr pft} but root goal has type {← Meta.ppExpr expected}"
-        let pf ← Meta.mkLambdaFVars (fvarsIn (← getLCtx) pf) pf
+        let pf ← abstractFVars pf
         let pft ← instantiateMVars (← Meta.inferType pf)
         if pf.hasExprMVar then return "Incomplete: contains metavariable(s)"
         let levels := (collectLevelParams (collectLevelParams {} pft) pf).params
@@ -123,6 +131,8 @@ stands for. Tactic `sorry`s first, then term `sorry`s with a known expected type
 inductive SorryAt where
   | tactic (g : MVarId)
   | term (lctx : LocalContext) (type : Expr)
+  /-- a tactic block's goals, its root goals too -/
+  | goals (gs : List MVarId)
 
 /-- A `sorry`: the context it was elaborated in, what it closes, and where it is. -/
 structure FoundSorry where
@@ -169,6 +179,25 @@ partial def sorriesInChildren (tactics : Bool) (ctx? : Option ContextInfo) (ts :
   if h : i < ts.size then sorriesInChildren tactics ctx? ts (i + 1) (sorriesIn tactics ctx? ts[i] acc) else acc
 end
 
+/-- The goals of each tactic block, where its first tactic starts (`"rootGoals": true`): the theorem as a
+proof state, whatever its proof. -/
+partial def rootGoalsIn (ctx? : Option ContextInfo) (t : InfoTree) (acc : List FoundSorry) : List FoundSorry :=
+  match t with
+  | .context pci t => rootGoalsIn (pci.mergeIntoOuter? ctx?) t acc
+  | .node (.ofTacticInfo i) children =>
+    match ctx? with
+    | some ctx =>
+      let (pos, _) := stxRange ctx.fileMap i.stx
+      { ctx := { ctx with mctx := i.mctxBefore, ngen := ctx.ngen.mkChild.1 }, at_ := .goals i.goalsBefore, pos,
+        endPos := pos } :: acc
+    | none => foldlL (fun acc t => rootGoalsIn ctx? t acc) acc (paList children)
+  | .node _ children => foldlL (fun acc t => rootGoalsIn ctx? t acc) acc (paList children)
+  | .hole _ => acc
+
+def findRootGoals : List InfoTree → List FoundSorry
+  | [] => []
+  | t :: ts => appendL (reverseL (rootGoalsIn none t []) []) (findRootGoals ts)
+
 def findSorries : List InfoTree → List FoundSorry
   | [] => []
   | t :: ts => appendL (reverseL (sorriesIn true none t []) []) (appendL (reverseL (sorriesIn false none t []) []) (findSorries ts))
@@ -186,9 +215,10 @@ def ProofStates.get? (ps : ProofStates) (i : Nat) : IO (Option ProofState) := do
   return ((← ps.states.get)[i]?).join
 
 /-- Each sorry as `{"pos", "endPos", "goal", "proofState"}`, its proof state kept (`withPos` false: in
-tactic mode, where positions are the tactic text's, none is given). A proof state has the environment the
-sorry was elaborated in: the declarations before it, not the one it is part of. -/
-def sorriesJson (ps : ProofStates) (rootGoals? : Option (List MVarId)) (withPos : Bool) :
+tactic mode, where positions are the tactic text's, none is given). A proof state's environment is `env`,
+the one the command started from: the info trees' contexts are saved after the declaration was added, and
+a proof state there could prove a theorem by itself. -/
+def sorriesJson (ps : ProofStates) (env : Environment) (rootGoals? : Option (List MVarId)) (withPos : Bool) :
     List FoundSorry → IO (List Json)
   | [] => pure []
   | s :: rest => do
@@ -198,17 +228,26 @@ def sorriesJson (ps : ProofStates) (rootGoals? : Option (List MVarId)) (withPos 
           match (← getMCtx).findDecl? g with
           | some d => pure d.lctx
           | none => throwError "unknown metavariable"
-        ProofState.create s.ctx lctx s.ctx.env [g] rootGoals? []
-      | .term lctx type => ProofState.create s.ctx lctx s.ctx.env [] rootGoals? [type]
+        ProofState.create s.ctx lctx env [g] rootGoals? []
+      | .term lctx type => ProofState.create s.ctx lctx env [] rootGoals? [type]
+      | .goals gs => ProofState.create s.ctx {} env gs (some gs) []
     let goal := joinLines (← p.goalsJson)
     let id ← ps.keep p
     let fields : List (String × Json) := [("goal", goal), ("proofState", id)]
     let fields := if withPos then appendL fields [("pos", posJson s.pos), ("endPos", posJson s.endPos)] else fields
-    return Json.mkObj fields :: (← sorriesJson ps rootGoals? withPos rest)
+    return Json.mkObj fields :: (← sorriesJson ps env rootGoals? withPos rest)
 
 /-- The messages `p` has that `old` had not. -/
 def newMessages (old p : ProofState) : List Message :=
   dropL (lengthL old.coreState.messages.toList) p.coreState.messages.toList
+
+def traceTexts : List TraceElem → IO (List Json)
+  | [] => pure []
+  | t :: ts => do return Json.str (← t.msg.toString).trimAscii.toString :: (← traceTexts ts)
+
+/-- The traces `p` has that `old` had not (`set_option trace.… true` in the command). -/
+def newTraces (old p : ProofState) : IO (List Json) :=
+  traceTexts (dropL old.coreState.traceState.traces.size (paList p.coreState.traceState.traces))
 
 /-- The info trees `p` has that `old` had not, with their metavariables substituted. -/
 def newTrees (old p : ProofState) : List InfoTree :=
@@ -225,11 +264,11 @@ def ProofStates.runTactic (ps : ProofStates) (req : Json) (tactic : String) : IO
                                     options := p.coreContext.options, currNamespace := p.coreContext.currNamespace
                                     openDecls := p.coreContext.openDecls, ngen := p.coreState.ngen }
   let trees := mapL (fun t => InfoTree.context (.commandCtx ctx) t) (newTrees p p')
-  let sorries ← sorriesJson ps (some p'.rootGoals) false (findSorries trees)
+  let sorries ← sorriesJson ps p'.coreState.env (some p'.rootGoals) false (findSorries trees)
   let messages ← messagesJson (newMessages p p')
   let id ← ps.keep p'
   return Json.mkObj [("proofState", id), ("goals", jsonArr (← p'.goalsJson)), ("messages", jsonArr messages),
-    ("sorries", jsonArr sorries), ("proofStatus", ← p'.status)]
+    ("sorries", jsonArr sorries), ("traces", jsonArr (← newTraces p p')), ("proofStatus", ← p'.status)]
 
 /-- `{"describe": n}`: the goals and status of proof state `n`, as a tactic's reply gives them. -/
 def ProofStates.describe (ps : ProofStates) (n : Nat) : IO Json := do

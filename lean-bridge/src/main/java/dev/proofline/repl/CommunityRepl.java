@@ -170,6 +170,7 @@ public final class CommunityRepl implements AutoCloseable {
         }
         boolean verify = req.path("verify").asBoolean(false);
         Step step = new Step(header, parent, false, cmd);
+        step.rootGoals = req.path("rootGoals").asBoolean(false);
         LeanResult r = run(step, limit(req), verify);
         Ref env = register(envs, step.products.get(0));
         ObjectNode reply = ReplReplies.command(numberOf(envs, env), r.reply(), sorryNumbers(step, 1, r.reply()));
@@ -241,6 +242,7 @@ public final class CommunityRepl implements AutoCloseable {
             body.put("session", true);
             body.put("env", step.parent == null ? 0 : step.parent.leanId);
             body.put("header", step.parent == null);
+            body.put("root_goals", step.rootGoals);
             body.put("export", export);
         }
         LeanResult r = s.sendJson(body, limit);
@@ -439,6 +441,7 @@ public final class CommunityRepl implements AutoCloseable {
         for (JsonNode s : steps) {
             boolean tactic = s.has("tactic");
             Step step = new Step(header, ref, tactic, s.path(tactic ? "tactic" : "cmd").asText());
+            step.rootGoals = s.path("rootGoals").asBoolean(false);
             run(step, timeout, false);
             int product = s.path("product").asInt();
             if (product >= step.products.size()) {

@@ -25,6 +25,8 @@ final class Derivation {
         final Ref parent;
         final boolean tactic;
         final String text;
+        /** Whether a command also reports its tactic blocks' goals as proof states ({@code rootGoals}). */
+        boolean rootGoals;
         /**
          * The policy's reasons to refuse this command or any its environment was built from, each once: what
          * {@code verify} reports of the theorems it declares. Known once the step has run.
@@ -84,6 +86,7 @@ final class Derivation {
         for (Ref r : chain) {
             ObjectNode s = steps.addObject();
             s.put(r.step.tactic ? "tactic" : "cmd", r.step.text);
+            s.put("rootGoals", r.step.rootGoals);
             s.put("product", r.index);
         }
         ObjectNode out = JSON.createObjectNode();

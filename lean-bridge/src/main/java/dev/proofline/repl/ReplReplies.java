@@ -31,12 +31,15 @@ final class ReplReplies {
         return out;
     }
 
-    /** {@code {"proofState", "goals", "messages"?, "sorries"?, "proofStatus"}}. */
+    /** {@code {"proofState", "goals", "messages"?, "sorries"?, "traces"?, "proofStatus"}}. */
     static ObjectNode proofStep(int proofState, JsonNode lean, List<Integer> sorryNumbers) {
         ObjectNode out = JSON.createObjectNode().put("proofState", proofState);
         out.set("goals", lean.path("goals").deepCopy());
         putNonEmpty(out, "messages", messages(lean.path("messages")));
         putNonEmpty(out, "sorries", sorries(lean.path("sorries"), sorryNumbers));
+        if (!lean.path("traces").isEmpty()) {
+            out.set("traces", lean.get("traces").deepCopy());
+        }
         out.put("proofStatus", lean.path("proofStatus").asText());
         return out;
     }
@@ -53,9 +56,7 @@ final class ReplReplies {
             ObjectNode o = out.addObject();
             o.put("severity", m.path("severity").asText());
             o.set("pos", m.get("pos"));
-            if (m.hasNonNull("endPos")) {
-                o.set("endPos", m.get("endPos"));
-            }
+            o.set("endPos", m.get("endPos")); // null where Lean gives none, as upstream prints it
             o.put("data", m.path("data").asText().strip());
         }
         return out;

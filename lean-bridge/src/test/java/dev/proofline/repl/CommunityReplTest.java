@@ -100,6 +100,22 @@ class CommunityReplTest {
     }
 
     @Test
+    void aProofStateCannotUseTheTheoremItProves() {
+        int ps = repl.handle(req("cmd", "theorem selfish : False := sorry")).get("sorries").get(0).get("proofState").asInt();
+        JsonNode r = repl.handle(req("tactic", "exact selfish", "proofState", ps));
+        assertFalse("Completed".equals(r.path("proofStatus").asText()), r.toString());
+        assertTrue(r.toString().contains("selfish"), "Lean does not know it there: " + r);
+    }
+
+    @Test
+    void aProofWhoseHypothesesMentionEachOtherIsCompleted() {
+        int ps = repl.handle(req("cmd", "theorem hyp (x : Nat) (h1 : x = 2) : x = 2 := by sorry"))
+                .get("sorries").get(0).get("proofState").asInt();
+        JsonNode r = repl.handle(req("tactic", "assumption", "proofState", ps));
+        assertEquals("Completed", r.get("proofStatus").asText(), r.toString());
+    }
+
+    @Test
     void aFileIsACommandReadFromDisk(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("f.lean");
         Files.writeString(file, "theorem fromFile : 2 + 2 = 4 := by\n  sorry\n");
@@ -111,7 +127,8 @@ class CommunityReplTest {
 
     @Test
     void picklesMakeEnvironmentsAndProofStatesAgain(@TempDir Path dir) throws Exception {
-        JsonNode r = repl.handle(req("cmd", "def h : Nat := 42\ntheorem p : h = 42 := by sorry"));
+        int hEnv = repl.handle(req("cmd", "def h : Nat := 42")).get("env").asInt();
+        JsonNode r = repl.handle(req("cmd", "theorem p : h = 42 := by sorry", "env", hEnv));
         int env = r.get("env").asInt();
         int ps = r.get("sorries").get(0).get("proofState").asInt();
         Path envFile = dir.resolve("env.olean");
@@ -136,7 +153,7 @@ class CommunityReplTest {
 
     @Test
     void aTimeoutKillsLeanButEverythingMadeBeforeStaysUsable() {
-        JsonNode r = repl.handle(req("cmd", "def k : Nat := 7\ntheorem q : k = 7 := by sorry"));
+        JsonNode r = repl.handle(req("cmd", "def k : Nat := 7\ntheorem q : 7 = 7 := by sorry"));
         int env = r.get("env").asInt();
         int ps = r.get("sorries").get(0).get("proofState").asInt();
         int restarts = repl.restarts();
@@ -150,7 +167,7 @@ class CommunityReplTest {
 
     @Test
     void aCrashedLeanIsRestartedAndEverythingMadeBeforeStaysUsable() throws Exception {
-        JsonNode r = repl.handle(req("cmd", "def m : Nat := 9\ntheorem s : m = 9 := by sorry"));
+        JsonNode r = repl.handle(req("cmd", "def m : Nat := 9\ntheorem s : 9 = 9 := by sorry"));
         int env = r.get("env").asInt();
         int ps = r.get("sorries").get(0).get("proofState").asInt();
         int restarts = repl.restarts();
