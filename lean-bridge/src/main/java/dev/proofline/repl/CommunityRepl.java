@@ -108,6 +108,11 @@ public final class CommunityRepl implements AutoCloseable {
         return restarts;
     }
 
+    /** Resident memory of the Lean processes that elaborate (not the judges'), in bytes. */
+    public long leanRssBytes() {
+        return sessions.values().stream().mapToLong(LeanSession::rssBytes).sum();
+    }
+
     /** Answers one request, as upstream's REPL would; never throws for anything the request holds. */
     public ObjectNode handle(JsonNode req) {
         if (!req.isObject()) {
