@@ -156,6 +156,9 @@ public final class CheckReport {
                     .append(" on (hollow points), some problems have fewer than k candidates, and the value is "
                             + "not a true pass@k; at k = ").append(max).append(" it is the summary's ").append(passK).append('.');
         }
+        if (max > EVERY_K) {
+            md.append(" The points are k = 1, 2, 4, 8 … and ").append(max).append(", evenly spaced.");
+        }
         md.append("\n\n| k | pass@k |\n|---:|---:|\n");
         for (int k : ks(max)) {
             double p = meanPassAt(summary.perProblem().values(), k);

@@ -3,15 +3,31 @@ package dev.proofline.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.proofline.batch.Summary;
 import dev.proofline.check.Problem;
 import dev.proofline.check.Verdict;
 import dev.proofline.check.Verdict.Kind;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CheckReportTest {
     static final List<Verdict> VERDICTS = List.of(
@@ -168,5 +184,134 @@ class CheckReportTest {
         assertTrue(html.contains("[link](javascript:alert(4))"), html);
         assertTrue(html.contains("&lt;b onmouseover=alert(5)&gt;k&lt;/b&gt;"), html);
         assertTrue(html.contains("&lt;i&gt;x&lt;/i&gt;"), html);
+    }
+
+    /**
+     * Opens the HTML report of {@link #BATCH} in headless Chromium and counts what the browser
+     * built: bars and points per chart, and no element made from the batch's hostile text. The page and a
+     * screenshot are left in {@code target/check-report-browser/} to look at. Skipped without Chromium
+     * ({@code apt-get install chromium}); CI installs it.
+     */
+    @Nested
+    class InChromium {
+        static final Path OUT = Path.of("target", "check-report-browser");
+        static final String FILL = "#4878a8";
+
+        static Path chromium;
+        static String dom;
+
+        @BeforeAll
+        static void render(@TempDir Path tmp) throws Exception {
+            chromium = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                    .map(dir -> Path.of(dir, "chromium")).filter(Files::isExecutable).findFirst().orElse(null);
+            if (chromium == null) {
+                return;
+            }
+            Files.createDirectories(OUT);
+            Path page = OUT.resolve("report.html").toAbsolutePath();
+            BATCH_REPORT.write(page);
+            dom = run(tmp.resolve("dom"), "--dump-dom", page.toUri().toString());
+            run(tmp.resolve("shot"), "--screenshot=" + OUT.resolve("report.png").toAbsolutePath(),
+                    "--window-size=1000,3200", "--hide-scrollbars", page.toUri().toString());
+        }
+
+        /** In {@code @BeforeEach}, not {@code @BeforeAll}, so that each test is reported skipped with the reason. */
+        @BeforeEach
+        void needsChromium() {
+            assumeTrue(chromium != null, "chromium is not on the PATH (Debian: apt-get install chromium), "
+                    + "so the report is not checked in a browser");
+        }
+
+        /** Runs Chromium headless with a fresh profile in {@code dir} and nothing in the background that reaches the network. */
+        static String run(Path dir, String... args) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
+                    "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--user-data-dir=" + dir.resolve("profile"),
+                    // a container's /dev/shm is often too small for Chromium
+                    "--disable-dev-shm-usage"));
+            command.addAll(List.of(args));
+            Files.createDirectories(dir);
+            Path stdout = dir.resolve("stdout");
+            Path stderr = dir.resolve("stderr");
+            Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("chromium did not finish in 120 s: " + Files.readString(stderr));
+            }
+            assertEquals(0, p.exitValue(), () -> "chromium failed: " + readOrEmpty(stderr));
+            return Files.readString(stdout);
+        }
+
+        static String readOrEmpty(Path file) {
+            try {
+                return Files.readString(file);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        /** The serialised element {@code <svg ... id="id" ...>…</svg>} of the rendered page. */
+        static String svg(String id) {
+            Matcher m = Pattern.compile("<svg[^>]* id=\"" + Pattern.quote(id) + "\"[^>]*>.*?</svg>", Pattern.DOTALL).matcher(dom);
+            assertTrue(m.find(), () -> "no svg#" + id + " in\n" + dom);
+            return m.group();
+        }
+
+        static int count(String text, String part) {
+            return text.split(Pattern.quote(part), -1).length - 1;
+        }
+
+        @Test
+        void everyChartHasABarOrPointPerValue() {
+            // accepted, rejected, timeout, crashed, invalid
+            assertEquals(5, count(svg("verdicts"), "<rect class=\"bar\""));
+            // lean-error, sorry, axioms, timeout, policy, kernel, <b …>k</b>, unknown-problem
+            assertEquals(8, count(svg("reasons"), "<rect class=\"bar\""));
+            // 5 ms to 20 s: 5, 10, 20, 50, 100, 200, 500 ms, 1, 2, 5, 10, 20 s
+            assertEquals(11, count(svg("check-times"), "<rect class=\"bar\""));
+            // (no tag), <i>x</i>, arith, hard, logic
+            assertEquals(5, count(svg("by-tag"), "<rect class=\"bar\""));
+            // k = 1 … 4; "odd" has 1 candidate, so k = 2, 3, 4 exceed its n and are hollow
+            String passAtK = svg("pass-at-k");
+            assertEquals(4, count(passAtK, "<circle class=\"point\""));
+            assertEquals(3, count(passAtK, "fill=\"#fff\""));
+        }
+
+        @Test
+        void theHistogramsBarsAreTheCountsOfTheirBins() {
+            List<Double> heights = new ArrayList<>();
+            Matcher m = Pattern.compile("<rect class=\"bar\"[^>]* height=\"([0-9.]+)\"").matcher(svg("check-times"));
+            while (m.find()) {
+                heights.add(Double.parseDouble(m.group(1)));
+            }
+            // counts 2, 1, 1, 1, 1, 1, 2, 0, 1, 0, 1: the tallest bins are the two with 2
+            List<Double> expected = Stream.of(2, 1, 1, 1, 1, 1, 2, 0, 1, 0, 1).map(c -> 160.0 * c / 2).toList();
+            assertEquals(expected, heights);
+        }
+
+        @Test
+        void theBatchsTextMakesNoElement() {
+            for (String tag : List.of("<script", "<img", "<a ", "<b ", "<i>")) {
+                assertFalse(dom.contains(tag), tag + " in the rendered page\n" + dom);
+            }
+            assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), dom);
+            assertEquals(5, count(dom, "<svg "), "one svg per chart, none closed or opened by the text");
+        }
+
+        @Test
+        void theScreenshotShowsTheBars() throws IOException {
+            BufferedImage shot = ImageIO.read(OUT.resolve("report.png").toFile());
+            int bar = Integer.parseInt(FILL.substring(1), 16);
+            long barPixels = 0;
+            for (int y = 0; y < shot.getHeight(); y++) {
+                for (int x = 0; x < shot.getWidth(); x++) {
+                    if ((shot.getRGB(x, y) & 0xffffff) == bar) {
+                        barPixels++;
+                    }
+                }
+            }
+            // the verdict chart alone: the rejected bar is about 560 × 16 pixels
+            assertTrue(barPixels > 20_000, "only " + barPixels + " pixels of the bars' colour");
+        }
     }
 }
