@@ -49,9 +49,10 @@ public record ProblemSet(Map<String, Problem> byId, List<String> rejectedLines) 
             }
             try {
                 var n = line.node();
+                // a dataset's record has no tags but a family, its tag as in ProblemRecord.toProblem
+                List<String> tags = n.has("tags") ? Jsonl.strings(n, "tags") : Jsonl.strings(n, "family");
                 problems.add(new Problem(Jsonl.text(n, "id"), Jsonl.strings(n, "header"), Jsonl.text(n, "preamble"),
-                        Jsonl.text(n, "statement"), Jsonl.text(n, "informal"), Jsonl.strings(n, "tags"),
-                        Jsonl.options(n, "options")));
+                        Jsonl.text(n, "statement"), Jsonl.text(n, "informal"), tags, Jsonl.options(n, "options")));
             } catch (IllegalArgumentException e) {
                 rejected.add(line.where() + ": " + e.getMessage());
             }

@@ -136,7 +136,7 @@ final class CheckCommand implements Callable<Integer> {
             System.out.print(summary.render());
             System.out.println("results: " + out);
             if (report != null) {
-                new CheckReport(summary, verdicts).write(report);
+                new CheckReport(summary, verdicts, set.byId()).write(report);
                 System.out.println("report: " + report);
             }
             if (summaryJson != null) {

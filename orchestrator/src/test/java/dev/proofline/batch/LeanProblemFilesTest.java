@@ -35,6 +35,8 @@ class LeanProblemFilesTest {
         ProblemSet set = ProblemSet.read(Path.of("..", "problems", "mutate"));
         assertEquals(120, set.byId().size());
         assertEquals(List.of(), set.rejectedLines());
+        // the records' family is their tag, for the report's breakdown by tag
+        set.byId().values().forEach(p -> assertEquals(List.of("mutate"), p.tags(), p.id()));
     }
 
     @Test
