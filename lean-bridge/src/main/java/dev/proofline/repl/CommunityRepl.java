@@ -304,14 +304,18 @@ public final class CommunityRepl implements AutoCloseable {
         if (s != null) { // died between requests
             restarts++;
         }
-        try {
-            s = LeanSession.start(runtime, program(), header, startTimeout, memoryCapBytes);
-        } catch (IOException e) {
-            throw new ReplException("could not start Lean for the header " + String.join(" ", header) + ": "
-                    + e.getMessage());
-        }
+        s = start(header, "Lean");
         sessions.put(header, s);
         return s;
+    }
+
+    private LeanSession start(List<String> header, String what) {
+        try {
+            return LeanSession.start(runtime, program(), header, startTimeout, memoryCapBytes);
+        } catch (IOException e) {
+            throw new ReplException("could not start " + what + " for the header " + String.join(" ", header) + ": "
+                    + e.getMessage());
+        }
     }
 
     private Path program() {
@@ -383,12 +387,7 @@ public final class CommunityRepl implements AutoCloseable {
     private LeanSession judgeSession(List<String> header) {
         LeanSession s = judges.get(header);
         if (s == null || !s.isAlive()) {
-            try {
-                s = LeanSession.start(runtime, program(), header, startTimeout, memoryCapBytes);
-            } catch (IOException e) {
-                throw new ReplException("could not start Lean's judge for " + String.join(" ", header) + ": "
-                        + e.getMessage());
-            }
+            s = start(header, "Lean's judge");
             judges.put(header, s);
         }
         return s;

@@ -146,7 +146,7 @@ final class BenchBridgeCommand implements Callable<Integer> {
         return Arrays.stream(nanos).mapToDouble(n -> proofsEach / (n / 1e9)).sum();
     }
 
-    private static double percentile(List<Double> sorted, int p) {
+    static double percentile(List<Double> sorted, int p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }

@@ -142,7 +142,6 @@ final class BenchReplCommand implements Callable<Integer> {
     private static double percentile(List<Double> values, int p) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+        return BenchBridgeCommand.percentile(sorted, p);
     }
 }
