@@ -68,10 +68,11 @@ def Repl.runSessionCmd (r : Repl) (ps : ProofStates) (req : Json) (cmd : String)
   let found := findSorries e.trees
   let found := if getBool req "root_goals" false then appendL found (findRootGoals e.trees) else found
   let sorries ← sorriesJson ps start.env none true found
+  let tactics ← if getBool req "all_tactics" false then tacticsJson ps start.env (findTactics e.trees) else pure []
   let declared := newTheorems start.env e.state.env
   let id ← r.keep { e.state with messages := {}, infoState := {} }
   let fields : List (String × Json) := [("env", id), ("messages", jsonArr (← messagesJson e.messages)),
-    ("sorries", jsonArr sorries), ("declared", namesJson declared),
+    ("sorries", jsonArr sorries), ("tactics", jsonArr tactics), ("declared", namesJson declared),
     ("syntax", syntaxJson (factsOf inputCtx.fileMap headerStx e.commands)), ("time_ms", (← IO.monoMsNow) - t0)]
   if getBool req "export" false then
     return Json.mkObj (appendL fields [("export", match exportJson header e.state.env declared with

@@ -237,6 +237,77 @@ def sorriesJson (ps : ProofStates) (env : Environment) (rootGoals? : Option (Lis
     let fields := if withPos then appendL fields [("pos", posJson s.pos), ("endPos", posJson s.endPos)] else fields
     return Json.mkObj fields :: (← sorriesJson ps env rootGoals? withPos rest)
 
+/-! All tactics (`"allTactics": true`): every tactic of the source that is not a mere combinator, with the
+goals before it as a proof state, as the community REPL lists them. -/
+
+/-- Kinds of tactic syntax that only combine or structure others. -/
+def combinatorKinds : List Name :=
+  [`null, ``Lean.cdot, ``Lean.cdotTk, ``Lean.Parser.Term.byTactic, ``Lean.Parser.Tactic.tacticSeq,
+   ``Lean.Parser.Tactic.tacticSeq1Indented, ``Lean.Parser.Tactic.«tactic_<;>_», ``Lean.Parser.Tactic.paren]
+
+def isSubstantive (stx : Syntax) : Bool :=
+  match stx with
+  | .node _ k _ => !memN k combinatorKinds
+  | _ => false
+
+def isOriginal (stx : Syntax) : Bool :=
+  match stx.getHeadInfo with
+  | .original .. => true
+  | _ => false
+
+/-- A tactic of the source: its context, syntax and the goals before and after it. -/
+structure FoundTactic where
+  ctx : ContextInfo
+  info : TacticInfo
+
+partial def tacticsIn (ctx? : Option ContextInfo) (t : InfoTree) (acc : List FoundTactic) : List FoundTactic :=
+  match t with
+  | .context pci t => tacticsIn (pci.mergeIntoOuter? ctx?) t acc
+  | .node info children =>
+    let acc := match info, ctx? with
+      | .ofTacticInfo i, some ctx => if isOriginal i.stx && isSubstantive i.stx then ⟨ctx, i⟩ :: acc else acc
+      | _, _ => acc
+    foldlL (fun acc t => tacticsIn ctx? t acc) acc (paList children)
+  | .hole _ => acc
+
+def findTactics : List InfoTree → List FoundTactic
+  | [] => []
+  | t :: ts => appendL (reverseL (tacticsIn none t []) []) (findTactics ts)
+
+/-- `n` added to `l`, ordered as a `NameSet` iterates (by hash; `NameSet`'s own operations are helpers
+this build lacks). -/
+def insertName (n : Name) : List Name → List Name
+  | [] => [n]
+  | m :: ms => if n == m then m :: ms else if n.hash < m.hash then n :: m :: ms else m :: insertName n ms
+
+/-- The constants the tactic's assignments of its goals use, following the metavariables they mention. -/
+partial def assignedConstants (mctx : MetavarContext) (mvars : List MVarId) (acc : List Name) : List Name :=
+  let assigned := filterMapL (fun m => mctx.getExprAssignmentCore? m) mvars
+  match assigned with
+  | [] => acc
+  | _ =>
+    let acc := foldlL (fun acc (e : Expr) => foldlL (fun acc n => insertName n acc) acc (listOf e.getUsedConstants)) acc assigned
+    let children := foldlL (fun (l : List MVarId) (e : Expr) => appendL l (listOf (e.collectMVars {}).result)) [] assigned
+    assignedConstants mctx children acc
+
+partial def tacticsJson (ps : ProofStates) (env : Environment) : List FoundTactic → IO (List Json)
+  | [] => pure []
+  | t :: rest => do
+    let ctx := { t.ctx with mctx := t.info.mctxBefore, ngen := t.ctx.ngen.mkChild.1 }
+    let p ← ProofState.create ctx {} env t.info.goalsBefore (some t.info.goalsBefore) []
+    let goals := match ← p.goalsJson with
+      | [] => "no goals"
+      | gs => joinLines gs
+    let tactic ← try
+        pure (toString (← runInContext ctx {} (PrettyPrinter.ppTactic ⟨t.info.stx⟩)))
+      catch _ => pure "<failed to pretty print>"
+    let (pos, endPos) := stxRange ctx.fileMap t.info.stx
+    let used := assignedConstants t.info.mctxAfter t.info.goalsBefore []
+    let id ← ps.keep p
+    return Json.mkObj [("goals", goals), ("tactic", tactic), ("proofState", id), ("pos", posJson pos),
+      ("endPos", posJson endPos), ("usedConstants", jsonArr (mapL (fun n => Json.str (nameStr n)) used))] ::
+      (← tacticsJson ps env rest)
+
 /-- The messages `p` has that `old` had not. -/
 def newMessages (old p : ProofState) : List Message :=
   dropL (lengthL old.coreState.messages.toList) p.coreState.messages.toList

@@ -176,9 +176,15 @@ public final class CommunityRepl implements AutoCloseable {
         boolean verify = req.path("verify").asBoolean(false);
         Step step = new Step(header, parent, false, cmd);
         step.rootGoals = req.path("rootGoals").asBoolean(false);
+        step.allTactics = req.path("allTactics").asBoolean(false);
         LeanResult r = run(step, limit(req), verify);
         Ref env = register(envs, step.products.get(0));
-        ObjectNode reply = ReplReplies.command(numberOf(envs, env), r.reply(), sorryNumbers(step, 1, r.reply()));
+        List<Integer> sorries = sorryNumbers(step, 1, r.reply());
+        List<Integer> tactics = new ArrayList<>();
+        for (int i = 0; i < r.reply().path("tactics").size(); i++) {
+            tactics.add(numberOf(proofStates, register(proofStates, step.products.get(1 + sorries.size() + i))));
+        }
+        ObjectNode reply = ReplReplies.command(numberOf(envs, env), r.reply(), sorries, tactics);
         if (verify) {
             reply.set("verdicts", verdicts(step, r, req));
         }
@@ -248,6 +254,7 @@ public final class CommunityRepl implements AutoCloseable {
             body.put("env", step.parent == null ? 0 : step.parent.leanId);
             body.put("header", step.parent == null);
             body.put("root_goals", step.rootGoals);
+            body.put("all_tactics", step.allTactics);
             body.put("export", export);
         }
         LeanResult r = s.sendJson(body, limit);
@@ -266,6 +273,7 @@ public final class CommunityRepl implements AutoCloseable {
             ids.add(reply.get("env").asInt());
         }
         reply.path("sorries").forEach(s -> ids.add(s.get("proofState").asInt()));
+        reply.path("tactics").forEach(t -> ids.add(t.get("proofState").asInt()));
         if (step.tactic) {
             ids.add(reply.get("proofState").asInt());
         }
@@ -446,6 +454,7 @@ public final class CommunityRepl implements AutoCloseable {
             boolean tactic = s.has("tactic");
             Step step = new Step(header, ref, tactic, s.path(tactic ? "tactic" : "cmd").asText());
             step.rootGoals = s.path("rootGoals").asBoolean(false);
+            step.allTactics = s.path("allTactics").asBoolean(false);
             run(step, timeout, false);
             int product = s.path("product").asInt();
             if (product >= step.products.size()) {

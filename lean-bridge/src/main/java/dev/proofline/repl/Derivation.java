@@ -27,6 +27,8 @@ final class Derivation {
         final String text;
         /** Whether a command also reports its tactic blocks' goals as proof states ({@code rootGoals}). */
         boolean rootGoals;
+        /** Whether a command also lists its tactics, each with a proof state ({@code allTactics}). */
+        boolean allTactics;
         /**
          * The policy's reasons to refuse this command or any its environment was built from, each once: what
          * {@code verify} reports of the theorems it declares. Known once the step has run.
@@ -87,6 +89,7 @@ final class Derivation {
             ObjectNode s = steps.addObject();
             s.put(r.step.tactic ? "tactic" : "cmd", r.step.text);
             s.put("rootGoals", r.step.rootGoals);
+            s.put("allTactics", r.step.allTactics);
             s.put("product", r.index);
         }
         ObjectNode out = JSON.createObjectNode();

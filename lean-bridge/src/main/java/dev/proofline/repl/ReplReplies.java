@@ -23,11 +23,19 @@ final class ReplReplies {
         return JSON.createObjectNode().put("env", env);
     }
 
-    /** {@code {"env", "messages"?, "sorries"?}}. */
-    static ObjectNode command(int env, JsonNode lean, List<Integer> sorryNumbers) {
+    /** {@code {"env", "messages"?, "sorries"?, "tactics"?}}. */
+    static ObjectNode command(int env, JsonNode lean, List<Integer> sorryNumbers, List<Integer> tacticNumbers) {
         ObjectNode out = env(env);
         putNonEmpty(out, "messages", messages(lean.path("messages")));
         putNonEmpty(out, "sorries", sorries(lean.path("sorries"), sorryNumbers));
+        ArrayNode tactics = JSON.createArrayNode();
+        int i = 0;
+        for (JsonNode t : lean.path("tactics")) {
+            ObjectNode o = ((ObjectNode) t).deepCopy();
+            o.put("proofState", tacticNumbers.get(i++));
+            tactics.add(o);
+        }
+        putNonEmpty(out, "tactics", tactics);
         return out;
     }
 
