@@ -16,7 +16,7 @@ private names are not exported, so a precompiled run could not find their code.
 module
 public import Repl.Syntax
 public import Repl.Judge
-public import Repl.Tactic
+public import Repl.InfoTreeJson
 public section
 open Lean Elab
 
@@ -69,10 +69,14 @@ def Repl.runSessionCmd (r : Repl) (ps : ProofStates) (req : Json) (cmd : String)
   let found := if getBool req "root_goals" false then appendL found (findRootGoals e.trees) else found
   let sorries ← sorriesJson ps start.env none true found
   let tactics ← if getBool req "all_tactics" false then tacticsJson ps start.env (findTactics e.trees) else pure []
+  let infotree ← match req.getObjValAs? String "infotree" with
+    | .ok mode => treesJson mode none e.trees
+    | .error _ => pure []
   let declared := newTheorems start.env e.state.env
   let id ← r.keep { e.state with messages := {}, infoState := {} }
   let fields : List (String × Json) := [("env", id), ("messages", jsonArr (← messagesJson e.messages)),
-    ("sorries", jsonArr sorries), ("tactics", jsonArr tactics), ("declared", namesJson declared),
+    ("sorries", jsonArr sorries), ("tactics", jsonArr tactics), ("infotree", jsonArr infotree),
+    ("declared", namesJson declared),
     ("syntax", syntaxJson (factsOf inputCtx.fileMap headerStx e.commands)), ("time_ms", (← IO.monoMsNow) - t0)]
   if getBool req "export" false then
     return Json.mkObj (appendL fields [("export", match exportJson header e.state.env declared with

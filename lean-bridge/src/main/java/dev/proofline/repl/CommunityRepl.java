@@ -177,6 +177,7 @@ public final class CommunityRepl implements AutoCloseable {
         Step step = new Step(header, parent, false, cmd);
         step.rootGoals = req.path("rootGoals").asBoolean(false);
         step.allTactics = req.path("allTactics").asBoolean(false);
+        step.infotree = req.path("infotree").isTextual() ? req.get("infotree").asText() : null;
         LeanResult r = run(step, limit(req), verify);
         Ref env = register(envs, step.products.get(0));
         List<Integer> sorries = sorryNumbers(step, 1, r.reply());
@@ -255,6 +256,9 @@ public final class CommunityRepl implements AutoCloseable {
             body.put("header", step.parent == null);
             body.put("root_goals", step.rootGoals);
             body.put("all_tactics", step.allTactics);
+            if (step.infotree != null) {
+                body.put("infotree", step.infotree);
+            }
             body.put("export", export);
         }
         LeanResult r = s.sendJson(body, limit);

@@ -29,6 +29,8 @@ final class Derivation {
         boolean rootGoals;
         /** Whether a command also lists its tactics, each with a proof state ({@code allTactics}). */
         boolean allTactics;
+        /** Which info trees a command reports ({@code infotree}: full, tactics, original, substantive), or null. */
+        String infotree;
         /**
          * The policy's reasons to refuse this command or any its environment was built from, each once: what
          * {@code verify} reports of the theorems it declares. Known once the step has run.

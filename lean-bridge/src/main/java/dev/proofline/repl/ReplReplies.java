@@ -23,7 +23,7 @@ final class ReplReplies {
         return JSON.createObjectNode().put("env", env);
     }
 
-    /** {@code {"env", "messages"?, "sorries"?, "tactics"?}}. */
+    /** {@code {"env", "messages"?, "sorries"?, "tactics"?, "infotree"?}}. */
     static ObjectNode command(int env, JsonNode lean, List<Integer> sorryNumbers, List<Integer> tacticNumbers) {
         ObjectNode out = env(env);
         putNonEmpty(out, "messages", messages(lean.path("messages")));
@@ -36,6 +36,9 @@ final class ReplReplies {
             tactics.add(o);
         }
         putNonEmpty(out, "tactics", tactics);
+        if (!lean.path("infotree").isEmpty()) {
+            out.set("infotree", lean.get("infotree").deepCopy());
+        }
         return out;
     }
 

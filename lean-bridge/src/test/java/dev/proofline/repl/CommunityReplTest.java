@@ -128,6 +128,18 @@ class CommunityReplTest {
     }
 
     @Test
+    void infoTreesAreReportedInTheModeAsked() {
+        JsonNode r = repl.handle(req("cmd", "theorem it1 (p : Prop) (h : p) : p := by exact h", "infotree", "substantive"));
+        JsonNode node = r.get("infotree").get(0);
+        assertEquals("TacticInfo", node.get("kind").asText(), r.toString());
+        assertEquals("exact h", node.get("node").get("stx").get("pp").asText());
+        assertEquals(List.of("p : Prop\nh : p\n⊢ p"), texts(node.get("node").get("goalsBefore")));
+        JsonNode full = repl.handle(req("cmd", "theorem it2 : True := trivial", "infotree", "full"));
+        assertEquals("CommandInfo", full.get("infotree").get(0).get("kind").asText());
+        assertFalse(repl.handle(req("cmd", "theorem it3 : True := trivial")).has("infotree"));
+    }
+
+    @Test
     void aFileIsACommandReadFromDisk(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("f.lean");
         Files.writeString(file, "theorem fromFile : 2 + 2 = 4 := by\n  sorry\n");
