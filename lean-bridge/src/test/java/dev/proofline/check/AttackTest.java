@@ -1,11 +1,8 @@
 package dev.proofline.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,12 +95,12 @@ class AttackTest {
 
     @Test
     void codeThatWouldWriteAFileNeverRuns() {
-        Path target = Path.of("/tmp", "proofline-attack-" + System.nanoTime());
+        // a file write would be blocked by the sandbox anyway: code that ran would show as a message
         Verdict v = code(FALSE_LEAN, "open Lean Elab Command in\n"
-                + "@[command_elab Lean.Parser.Command.check] def evil : CommandElab := fun _ => IO.FS.writeFile \""
-                + target + "\" \"x\"\n#check 1\ntheorem t : False := by decide");
+                + "@[command_elab Lean.Parser.Command.check] def evil : CommandElab := fun _ => logInfo \"proofline-ran\""
+                + "\n#check 1\ntheorem t : False := by decide");
         assertRefused("command_elab", v);
-        assertFalse(Files.exists(target), target + " was written");
+        assertTrue(v.messages().stream().noneMatch(m -> m.data().contains("proofline-ran")), v.messages().toString());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -270,14 +270,13 @@ class LeanPoolTest {
 
     @Test
     void parsingRunsNothingAndReportsWhatWasParsed() throws Exception {
-        Path target = Path.of("/tmp", "proofline-parse-only-" + System.nanoTime());
-        LeanResult r = pool.send(LeanRequest.parse("#eval IO.FS.writeFile \"" + target + "\" \"x\"\n"
+        // a file write would be blocked by the sandbox anyway: a run #eval would show as a message
+        LeanResult r = pool.send(LeanRequest.parse("#eval IO.println \"proofline-ran\"\n"
                 + "theorem t : True := by set_option debug.skipKernelTC true in trivial"));
         assertEquals(LeanResult.Status.OK, r.status(), r.detail());
         assertTrue(r.syntax().kinds().stream().anyMatch(k -> k.name().equals("Lean.Parser.Command.eval")));
         assertEquals(List.of("debug.skipKernelTC"), r.syntax().options().stream().map(ParsedSyntax.Occurrence::name).toList());
-        assertTrue(r.messages().isEmpty());
-        assertFalse(Files.exists(target));
+        assertTrue(r.messages().isEmpty(), r.messages().toString());
     }
 
     @Test

@@ -88,7 +88,8 @@ class KernelVerifyTest {
     void offByOneIsRejectedByLean() {
         KernelProver.Proof p = proofs.get("vec_add_off_by_one");
         assertFalse(p.accepted());
-        assertTrue(p.reasons().contains("Lean reports 1 error(s)") || !p.reasons().isEmpty(), p.reasons().toString());
+        // Lean itself refuses the proof (not a timeout, a missing claim or an axiom)
+        assertTrue(p.reasons().stream().anyMatch(r -> r.matches("Lean reports [1-9]\\d* error\\(s\\)")), p.reasons().toString());
         assertNotNull(p.ir(), "the IR is still printed, so the interpreter can show what goes wrong");
     }
 
