@@ -52,11 +52,14 @@ public final class BatchCheck {
             try {
                 Candidate c = new Candidate(problem, candidateId, Jsonl.text(line.node(), "proof"),
                         Jsonl.text(line.node(), "code"));
-                if (!problems.byId().containsKey(problem)) {
+                String badProblem = problems.badById().get(problem);
+                if (problems.byId().containsKey(problem)) {
+                    jobs.add(new Job(problem, candidateId, c, null));
+                } else if (badProblem != null) {
+                    jobs.add(new Job(key, candidateId, null, Verdict.invalid(key, candidateId, "bad-problem: " + badProblem)));
+                } else {
                     jobs.add(new Job(key, candidateId, null,
                             Verdict.invalid(key, candidateId, "unknown-problem: '" + problem + "' (" + where + ")")));
-                } else {
-                    jobs.add(new Job(problem, candidateId, c, null));
                 }
             } catch (IllegalArgumentException e) {
                 jobs.add(new Job(key, candidateId, null,

@@ -26,13 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchCheckTest {
     static final Path SAMPLE = Path.of("..", "problems", "samples", "basic");
     static LeanPool pool;
+    static ProblemSet problems;
     static BatchCheck batch;
 
     @BeforeAll
     static void open() throws IOException {
         pool = Lean.pool().workers(2).open();
-        batch = new BatchCheck(ProblemSet.readJsonl(SAMPLE.resolve("problems.jsonl")),
-                new ProofChecker(pool, ProofChecker.STANDARD_AXIOMS), 2);
+        problems = ProblemSet.readJsonl(SAMPLE.resolve("problems.jsonl"));
+        batch = new BatchCheck(problems, new ProofChecker(pool, ProofChecker.STANDARD_AXIOMS), 2);
     }
 
     @AfterAll
@@ -89,6 +90,18 @@ class BatchCheckTest {
         List<Verdict> verdicts = fromFiles.run(files.resolve("candidates.jsonl"), dir.resolve("r.jsonl"), n -> {}, v -> {});
         assertEquals(4, verdicts.size());
         assertAsExpected(files.resolve("candidates.jsonl"), verdicts);
+    }
+
+    @Test
+    void aProblemOverTheSizeLimitIsABadProblemForItsCandidates(@TempDir Path dir) throws IOException {
+        Path p = Files.writeString(dir.resolve("p.jsonl"), "{\"id\": \"big\", \"statement\": \"theorem t : True\", \"preamble\": \""
+                + "-".repeat(dev.proofline.check.Problem.MAX_CHARS + 1) + "\"}\n");
+        Path c = Files.writeString(dir.resolve("c.jsonl"), "{\"problem\": \"big\", \"proof\": \"trivial\"}\n");
+        ProblemSet set = ProblemSet.readJsonl(p);
+        assertEquals(1, set.rejectedLines().size(), set.rejectedLines().toString());
+        Verdict v = BatchCheck.jobs(c, set).get(0).invalid();
+        assertEquals(List.of("bad-problem: problem big: the preamble is " + (dev.proofline.check.Problem.MAX_CHARS + 1)
+                + " characters, over the limit of " + dev.proofline.check.Problem.MAX_CHARS + " (p.jsonl:1)"), v.reasons());
     }
 
     /** Every candidate line says what it expects, e.g. {@code "expect": "rejected:statement-changed"}. */
