@@ -182,7 +182,7 @@ public final class LeanPool implements AutoCloseable {
                 }
                 if (!imported.contains(key.header())) {
                     // one start finds out whether a new header imports at all, and it evicts nothing warm until it
-                    // has: the pool may run one session over its size meanwhile
+                    // has: meanwhile the pool runs over its size by one session per header being tried
                     if (trying.add(key.header())) {
                         firstTry = true;
                         live.merge(key.role(), 1, Integer::sum);
