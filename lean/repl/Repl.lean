@@ -155,9 +155,14 @@ public def main (args : List String) : IO UInt32 := do
   let mods := match args with
     | "prelude" :: ms => mapL String.toName ms
     | ms => `Init :: filterL (· != `Init) (mapL String.toName ms)
-  let env ← importModules (arrayOf #[] (mapL (fun m => { module := m }) mods)) {}
-    (trustLevel := 1024) (loadExts := true)
   let stdout ← IO.getStdout
+  -- a header that does not import (a module this Lean lacks) is said as one line, told apart from a crash
+  let imports := arrayOf #[] (mapL (fun m => { module := m }) mods)
+  let env ← try importModules imports {} (trustLevel := 1024) (loadExts := true)
+    catch e => do
+      stdout.putStrLn (Json.mkObj [("ready", false), ("error", toString e)]).compress
+      stdout.flush
+      IO.Process.exit 1
   stdout.putStrLn (Json.mkObj [("ready", true), ("header", jsonArr (mapL (fun m => Json.str (nameStr m)) mods)),
     ("lean", Lean.versionString)]).compress
   stdout.flush

@@ -18,6 +18,9 @@ import java.util.Map;
 public record Problem(String id, List<String> header, String preamble, String statement, String informal,
                       List<String> tags, Map<String, Object> options) {
 
+    /** Largest statement or preamble accepted, in characters; beyond it the problem is not sent to Lean. */
+    public static final int MAX_CHARS = 1_000_000;
+
     public Problem {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a problem needs a non-empty \"id\"");
@@ -25,6 +28,8 @@ public record Problem(String id, List<String> header, String preamble, String st
         if (statement == null || statement.isBlank()) {
             throw new IllegalArgumentException("problem " + id + " needs a \"statement\"");
         }
+        withinLimit(id, "statement", statement);
+        withinLimit(id, "preamble", preamble);
         header = header == null || header.isEmpty() ? List.of("Init") : List.copyOf(header);
         tags = tags == null ? List.of() : List.copyOf(tags);
         preamble = preamble == null || preamble.isBlank() ? "" : preamble;
@@ -35,6 +40,13 @@ public record Problem(String id, List<String> header, String preamble, String st
                         + " must be true, false, a natural number or a string");
             }
         });
+    }
+
+    private static void withinLimit(String id, String field, String text) {
+        if (text != null && text.length() > MAX_CHARS) {
+            throw new IllegalArgumentException("problem " + id + ": the " + field + " is " + text.length()
+                    + " characters, over the limit of " + MAX_CHARS);
+        }
     }
 
     /** A problem with Lean's default options. */

@@ -94,8 +94,13 @@ public final class ProofChecker {
                 List.of("bad-problem: " + reason), errors, List.of(), ms);
     }
 
-    /** No reply to judge: a timeout, a crash (after the retry), or a request the REPL refused. */
+    /** No reply to judge: a timeout, a crash (after the retry), a request the REPL refused, or a header that does not import. */
     private static Verdict failure(Problem problem, String candidateId, LeanResult r, long ms) {
+        if (r.status() == LeanResult.Status.UNIMPORTABLE) {
+            String error = r.detail().strip();
+            return new Verdict(problem.id(), candidateId, Verdict.Kind.invalid, List.of("bad-problem: the header does not import: "
+                    + (error.contains("\n") ? error.substring(0, error.indexOf('\n')) : error)), List.of(), List.of(), ms);
+        }
         Verdict.Kind kind = switch (r.status()) {
             case TIMEOUT -> Verdict.Kind.timeout;
             case CRASHED -> Verdict.Kind.crashed;

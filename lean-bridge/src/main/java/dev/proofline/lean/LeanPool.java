@@ -21,7 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * requests with the same imports reuse a started Lean. A judgement ({@link LeanRequest#judge}) goes to a
  * judge session and nothing else does, so a judge's kernel never sees a candidate's source; judges start
  * on the first judgement. A session that dies, times out, serves {@code maxRequestsPerSession} requests or
- * grows past {@code recycleRssBytes} is closed and a fresh one takes its place. Thread-safe: call
+ * grows past {@code recycleRssBytes} is closed and a fresh one takes its place. A header that does not import
+ * (a module this Lean lacks) is found by one start and remembered: its requests are answered
+ * {@code UNIMPORTABLE} at once, and no session of another header was closed for it. Thread-safe: call
  * {@link #send} from as many threads as there are workers.
  */
 public final class LeanPool implements AutoCloseable {
@@ -40,6 +42,10 @@ public final class LeanPool implements AutoCloseable {
     private final Map<Slot, Deque<LeanSession>> idle = new HashMap<>();
     private final ExecutorService starter;
     private final Map<Role, Integer> live = new EnumMap<>(Map.of(Role.ELABORATE, 0, Role.JUDGE, 0));
+    /** Headers a session has imported, those one is first trying now, and those that do not import, with Lean's error. */
+    private final java.util.Set<List<String>> imported = new java.util.HashSet<>();
+    private final java.util.Set<List<String>> trying = new java.util.HashSet<>();
+    private final Map<List<String>, String> unimportable = new HashMap<>();
     private boolean closed;
 
     LeanPool(Lean.PoolBuilder b, Path replProgram) {
@@ -72,6 +78,12 @@ public final class LeanPool implements AutoCloseable {
             starts.add(starter.submit(() -> startSession(defaultHeader)));
         }
         IOException failure = null;
+        lock.lock();
+        try {
+            imported.add(defaultHeader);
+        } finally {
+            lock.unlock();
+        }
         for (Future<LeanSession> f : starts) {
             try {
                 release(new Slot(Role.ELABORATE, defaultHeader), f.get());
@@ -115,6 +127,8 @@ public final class LeanPool implements AutoCloseable {
         LeanSession s;
         try {
             s = acquire(slot);
+        } catch (LeanSession.HeaderNotImported e) {
+            return LeanResult.withoutReply(LeanResult.Status.UNIMPORTABLE, 0, e.getMessage());
         } catch (IOException e) {
             return LeanResult.withoutReply(LeanResult.Status.CRASHED, 0, "could not start Lean: " + e.getMessage());
         }
@@ -144,11 +158,16 @@ public final class LeanPool implements AutoCloseable {
     private record Slot(Role role, List<String> header) {}
 
     private LeanSession acquire(Slot key) throws IOException {
+        boolean firstTry = false;
         lock.lock();
         try {
             while (true) {
                 if (closed) {
                     throw new IOException("the Lean pool is closed");
+                }
+                String importError = unimportable.get(key.header());
+                if (importError != null) {
+                    throw new LeanSession.HeaderNotImported(importError);
                 }
                 Deque<LeanSession> warm = idle.get(key);
                 if (warm != null && !warm.isEmpty()) {
@@ -161,13 +180,24 @@ public final class LeanPool implements AutoCloseable {
                     live.merge(key.role(), -1, Integer::sum);
                     continue;
                 }
+                if (!imported.contains(key.header())) {
+                    // one start finds out whether a new header imports at all, and it evicts nothing warm until it
+                    // has: meanwhile the pool runs over its size by one session per header being tried
+                    if (trying.add(key.header())) {
+                        firstTry = true;
+                        live.merge(key.role(), 1, Integer::sum);
+                        break;
+                    }
+                    changed.awaitUninterruptibly();
+                    continue;
+                }
                 if (live.get(key.role()) < workers) {
                     live.merge(key.role(), 1, Integer::sum);
                     break;
                 }
                 LeanSession other = anyIdleOtherThan(key);
                 if (other != null) {
-                    // a worker warm for another header is given to this one: the pool never exceeds its size
+                    // a worker warm for another header is given to this one: the pool keeps to its size
                     other.close();
                     live.merge(key.role(), -1, Integer::sum);
                     continue;
@@ -178,10 +208,42 @@ public final class LeanPool implements AutoCloseable {
             lock.unlock();
         }
         try {
-            return startSession(key.header());
+            LeanSession s = startSession(key.header());
+            if (firstTry) {
+                tried(key, null);
+            }
+            return s;
         } catch (IOException | RuntimeException e) {
+            if (firstTry) {
+                tried(key, e);
+            }
             forget(key.role());
             throw e;
+        }
+    }
+
+    /**
+     * The end of a header's first start: imported ({@code failure} null), after which a session warm for another
+     * header is closed if the pool ran over its size for the start; remembered as not importing; or failed for
+     * another reason, so the next request tries again.
+     */
+    private void tried(Slot key, Exception failure) {
+        lock.lock();
+        try {
+            trying.remove(key.header());
+            if (failure instanceof LeanSession.HeaderNotImported) {
+                unimportable.put(key.header(), failure.getMessage());
+            } else if (failure == null) {
+                imported.add(key.header());
+                LeanSession other = live.get(key.role()) > workers ? anyIdleOtherThan(key) : null;
+                if (other != null) {
+                    other.close();
+                    live.merge(key.role(), -1, Integer::sum);
+                }
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -208,7 +270,8 @@ public final class LeanPool implements AutoCloseable {
         }
         lock.lock();
         try {
-            if (closed) {
+            if (closed || live.get(slot.role()) > workers) {
+                // over the pool's size after a header's first start, with nothing idle to close then
                 s.close();
                 live.merge(slot.role(), -1, Integer::sum);
             } else {

@@ -25,7 +25,8 @@ public record LeanResult(Status status, Integer env, List<LeanMessage> messages,
                          List<LeanMessage> referenceErrors, List<LeanMessage> preludeErrors, JsonNode export,
                          String exportError, long elapsedMs, String detail, JsonNode reply) {
 
-    public enum Status { OK, TIMEOUT, CRASHED, REFUSED }
+    /** {@code UNIMPORTABLE}: no session could be started because the header names a module Lean does not have. */
+    public enum Status { OK, TIMEOUT, CRASHED, REFUSED, UNIMPORTABLE }
 
     public LeanResult {
         messages = List.copyOf(messages);

@@ -101,9 +101,19 @@ public final class LeanSession implements AutoCloseable {
                     + session.lastOutput());
         } catch (ExecutionException | InterruptedException e) {
             session.close();
+            if (e.getCause() instanceof HeaderNotImported h) {
+                throw h;
+            }
             throw new IOException("Lean failed to start: " + e.getCause() + session.lastOutput());
         }
         return session;
+    }
+
+    /** Lean started but could not import the header (a module it does not have): the header's fault, not Lean's. */
+    public static final class HeaderNotImported extends IOException {
+        HeaderNotImported(String leanError) {
+            super(leanError);
+        }
     }
 
     public List<String> header() {
@@ -322,8 +332,12 @@ public final class LeanSession implements AutoCloseable {
     private void readStdout(InputStream stdout) {
         readLines(stdout, line -> {
             JsonNode node = line.startsWith("{") ? parse(line) : null;
-            if (node != null && node.path("ready").asBoolean(false) && !ready.isDone()) {
-                ready.complete(node);
+            if (node != null && node.has("ready") && !ready.isDone()) {
+                if (node.path("ready").asBoolean(false)) {
+                    ready.complete(node);
+                } else {
+                    ready.completeExceptionally(new HeaderNotImported(node.path("error").asText()));
+                }
                 return;
             }
             synchronized (this) {

@@ -29,6 +29,11 @@ final class Checking implements AutoCloseable {
         return checker.check(p, new Candidate(p.id(), null, null, code), "c");
     }
 
+    /** Elaborating sessions idle now, per header. */
+    java.util.Map<java.util.List<String>, Integer> idleSessions() {
+        return pool.idleSessions();
+    }
+
     /** Rejected, with a reason of the given kind ({@code policy}, {@code sorry}, …) among its reasons. */
     static void assertRejectedFor(String reason, Verdict v) {
         assertEquals(Verdict.Kind.rejected, v.verdict(), v.toString());

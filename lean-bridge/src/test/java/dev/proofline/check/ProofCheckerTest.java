@@ -211,6 +211,25 @@ class ProofCheckerTest {
     }
 
     @Test
+    void aHeaderThatDoesNotImportIsABadProblemFoundByOneStart() {
+        assertEquals(Verdict.Kind.accepted, proof(SMALL, "by decide").verdict());
+        Problem p = new Problem("mathlib", List.of("Mathlib"), null, "theorem t : 1 = 1", null, List.of());
+        for (int i = 0; i < 2; i++) {
+            long t0 = System.nanoTime();
+            Verdict v = proof(p, "rfl");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(Verdict.Kind.invalid, v.verdict(), v.toString());
+            assertEquals(1, v.reasons().size(), v.toString());
+            assertTrue(v.reasons().get(0).startsWith("bad-problem: the header does not import: ")
+                    && v.reasons().get(0).contains("Mathlib") && !v.reasons().get(0).contains("\n"), v.toString());
+            // the second candidate is answered from what the first start found, with no Lean started
+            assertTrue(i == 0 || ms < 200, "took " + ms + " ms");
+        }
+        // the one worker stayed warm for Init: the failed header did not take its place
+        assertEquals(1, lean.idleSessions().get(List.of("Init")), lean.idleSessions().toString());
+    }
+
+    @Test
     void aProblemsOwnOptionsHoldForTheStatementAndTheCandidate() {
         Problem strict = new Problem("strict", List.of(), null, "theorem t (n : Nat) : n = n", null, List.of(),
                 java.util.Map.of("autoImplicit", false));

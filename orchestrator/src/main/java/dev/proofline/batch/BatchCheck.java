@@ -34,10 +34,16 @@ public final class BatchCheck {
         this.parallelism = parallelism;
     }
 
-    /** Reads the candidates; every line becomes a job, bad lines become invalid verdicts. */
+    /**
+     * Reads the candidates; every line becomes a job, bad lines become invalid verdicts. A candidate without an
+     * {@code "id"} is named by what it submits, {@code problem#} and a hash of its proof or code, with {@code -2},
+     * {@code -3}, … for the second, third, … exact copy: editing other lines of the file changes no id, so a rerun
+     * skips exactly the candidates the results file has. An {@code "id"} given twice for one problem is a bad
+     * candidate at its second line, named by that line.
+     */
     public static List<Job> jobs(Path candidates, ProblemSet problems) throws IOException {
         List<Job> jobs = new ArrayList<>();
-        Map<String, Integer> ordinal = new HashMap<>();
+        Map<String, Integer> copies = new HashMap<>();
         for (Jsonl.Line line : Jsonl.read(candidates)) {
             String where = line.where();
             if (line.error() != null) {
@@ -46,17 +52,27 @@ public final class BatchCheck {
             }
             String problem = Jsonl.text(line.node(), "problem");
             String key = problem == null ? "?" : problem;
-            int k = ordinal.merge(key, 1, Integer::sum) - 1;
+            String proof = Jsonl.text(line.node(), "proof");
+            String code = Jsonl.text(line.node(), "code");
             String id = Jsonl.text(line.node(), "id");
-            String candidateId = id != null ? id : key + "#" + k;
+            String base = id != null ? id : key + "#" + contentHash(proof, code);
+            int copy = copies.merge(ResultLog.key(key, base), 1, Integer::sum);
+            if (id != null && copy > 1) {
+                jobs.add(new Job(key, where, null,
+                        Verdict.invalid(key, where, "bad-candidate: the id '" + id + "' is used again (" + where + ")")));
+                continue;
+            }
+            String candidateId = copy == 1 ? base : base + "-" + copy;
             try {
-                Candidate c = new Candidate(problem, candidateId, Jsonl.text(line.node(), "proof"),
-                        Jsonl.text(line.node(), "code"));
-                if (!problems.byId().containsKey(problem)) {
+                Candidate c = new Candidate(problem, candidateId, proof, code);
+                String badProblem = problems.badById().get(problem);
+                if (problems.byId().containsKey(problem)) {
+                    jobs.add(new Job(problem, candidateId, c, null));
+                } else if (badProblem != null) {
+                    jobs.add(new Job(key, candidateId, null, Verdict.invalid(key, candidateId, "bad-problem: " + badProblem)));
+                } else {
                     jobs.add(new Job(key, candidateId, null,
                             Verdict.invalid(key, candidateId, "unknown-problem: '" + problem + "' (" + where + ")")));
-                } else {
-                    jobs.add(new Job(problem, candidateId, c, null));
                 }
             } catch (IllegalArgumentException e) {
                 jobs.add(new Job(key, candidateId, null,
@@ -64,6 +80,13 @@ public final class BatchCheck {
             }
         }
         return jobs;
+    }
+
+    /** Twelve hex digits of SHA-256 over what the candidate submits, and whether it is a proof or code. */
+    private static String contentHash(String proof, String code) {
+        String content = (proof == null ? "" : "proof\0" + proof) + (code == null ? "" : "code\0" + code);
+        return com.google.common.hash.Hashing.sha256().hashString(content, java.nio.charset.StandardCharsets.UTF_8)
+                .toString().substring(0, 12);
     }
 
     /**

@@ -3,8 +3,11 @@ package dev.proofline.batch;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,25 +29,71 @@ public final class Jsonl {
 
     private Jsonl() {}
 
+    /**
+     * The longest line read, in bytes: room for a candidate or a problem's text at its limit
+     * ({@link dev.proofline.check.Candidate#MAX_CHARS}, {@link dev.proofline.check.Problem#MAX_CHARS}) even with every
+     * character escaped. A longer line is a bad line, skipped without being held in memory.
+     */
+    public static final int MAX_LINE_BYTES = 8 << 20;
+
+    /** Lines end with {@code \n} or {@code \r\n}; blank lines are skipped but counted. */
     public static List<Line> read(Path file) throws IOException {
         List<Line> lines = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] chunk = new byte[1 << 16];
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            long length = 0;
             int n = 0;
-            for (String text; (text = r.readLine()) != null; ) {
-                n++;
-                if (text.isBlank()) {
-                    continue;
+            for (int read; (read = in.read(chunk)) != -1; ) {
+                int start = 0;
+                for (int i = 0; i < read; i++) {
+                    if (chunk[i] == '\n') {
+                        length = keep(line, length, chunk, start, i - start);
+                        parse(file, ++n, line, length, lines);
+                        line.reset();
+                        length = 0;
+                        start = i + 1;
+                    }
                 }
-                try {
-                    JsonNode node = JSON.readTree(text);
-                    lines.add(node != null && node.isObject() ? new Line(file, n, node, null)
-                            : new Line(file, n, null, "not a JSON object"));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    lines.add(new Line(file, n, null, "not JSON: " + e.getOriginalMessage()));
-                }
+                length = keep(line, length, chunk, start, read - start);
+            }
+            if (length > 0) {
+                parse(file, ++n, line, length, lines);
             }
         }
         return lines;
+    }
+
+    /** Appends while the line is within the limit; past it only its length is counted. */
+    private static long keep(ByteArrayOutputStream line, long length, byte[] chunk, int from, int count) {
+        if (length + count <= MAX_LINE_BYTES) {
+            line.write(chunk, from, count);
+        }
+        return length + count;
+    }
+
+    private static void parse(Path file, int n, ByteArrayOutputStream bytes, long length, List<Line> lines) {
+        if (length > MAX_LINE_BYTES) {
+            lines.add(new Line(file, n, null, "the line is " + length + " bytes, over the limit of " + MAX_LINE_BYTES));
+            return;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            lines.add(new Line(file, n, null, "not UTF-8 text"));
+            return;
+        }
+        if (text.isBlank()) {
+            return;
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            lines.add(node != null && node.isObject() ? new Line(file, n, node, null)
+                    : new Line(file, n, null, "not a JSON object"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            lines.add(new Line(file, n, null, "not JSON: " + e.getOriginalMessage()));
+        }
     }
 
     /** A field as text (non-text values as JSON); {@code null} when absent or null. */

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,18 +41,25 @@ public final class LeanProblemFiles {
         }
         List<Problem> problems = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
+        Map<String, String> badById = new LinkedHashMap<>();
         for (Path f : files) {
+            String id = f.getFileName().toString().replaceFirst("\\.lean$", "");
             try {
-                problems.add(parse(f.getFileName().toString().replaceFirst("\\.lean$", ""),
-                        Files.readString(f, StandardCharsets.UTF_8)));
+                // a file too big for any problem is refused before it is read
+                if (Files.size(f) > Jsonl.MAX_LINE_BYTES) {
+                    throw new IllegalArgumentException("the file is " + Files.size(f) + " bytes, over the limit of "
+                            + Jsonl.MAX_LINE_BYTES);
+                }
+                problems.add(parse(id, Files.readString(f, StandardCharsets.UTF_8)));
             } catch (IllegalArgumentException e) {
                 rejected.add(f + ": " + e.getMessage());
+                badById.put(id, e.getMessage() + " (" + f.getFileName() + ")");
             }
         }
         if (files.isEmpty()) {
             rejected.add(dir + ": no .lean files");
         }
-        return ProblemSet.of(problems, rejected);
+        return ProblemSet.of(problems, rejected, badById);
     }
 
     static Problem parse(String id, String text) {

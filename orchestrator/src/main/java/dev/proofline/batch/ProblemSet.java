@@ -10,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Problems by id; inputs that are not usable problems are listed with the reason. */
-public record ProblemSet(Map<String, Problem> byId, List<String> rejectedLines) {
+/**
+ * Problems by id; inputs that are not usable problems are listed with the reason, and by id where they have
+ * one, so that their candidates are told why ({@code bad-problem}) rather than that the problem is unknown.
+ */
+public record ProblemSet(Map<String, Problem> byId, List<String> rejectedLines, Map<String, String> badById) {
 
     /**
      * A JSONL file; a dataset directory (its {@code problems.jsonl}); or a directory of {@code .lean}
@@ -28,7 +31,7 @@ public record ProblemSet(Map<String, Problem> byId, List<String> rejectedLines) 
         return readJsonl(path);
     }
 
-    static ProblemSet of(List<Problem> problems, List<String> rejected) {
+    static ProblemSet of(List<Problem> problems, List<String> rejected, Map<String, String> badById) {
         Map<String, Problem> byId = new LinkedHashMap<>();
         List<String> all = new ArrayList<>(rejected);
         for (Problem p : problems) {
@@ -36,12 +39,13 @@ public record ProblemSet(Map<String, Problem> byId, List<String> rejectedLines) 
                 all.add("duplicate problem id " + p.id());
             }
         }
-        return new ProblemSet(byId, all);
+        return new ProblemSet(byId, all, badById);
     }
 
     public static ProblemSet readJsonl(Path file) throws IOException {
         List<Problem> problems = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
+        Map<String, String> badById = new LinkedHashMap<>();
         for (Jsonl.Line line : Jsonl.read(file)) {
             if (line.error() != null) {
                 rejected.add(line.where() + ": " + line.error());
@@ -55,8 +59,12 @@ public record ProblemSet(Map<String, Problem> byId, List<String> rejectedLines) 
                         Jsonl.text(n, "statement"), Jsonl.text(n, "informal"), tags, Jsonl.options(n, "options")));
             } catch (IllegalArgumentException e) {
                 rejected.add(line.where() + ": " + e.getMessage());
+                String id = Jsonl.text(line.node(), "id");
+                if (id != null) {
+                    badById.putIfAbsent(id, e.getMessage() + " (" + line.where() + ")");
+                }
             }
         }
-        return of(problems, rejected);
+        return of(problems, rejected, badById);
     }
 }

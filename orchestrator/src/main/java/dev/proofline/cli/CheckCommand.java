@@ -81,10 +81,13 @@ final class CheckCommand implements Callable<Integer> {
         if (!candidates.toString().equals("-")) {
             return check(candidates);
         }
-        // piped in: kept in a file of its own for the run, so bad lines are named stdin.jsonl:N
+        // piped in: streamed to a file of its own for the run, so bad lines are named stdin.jsonl:N and a huge
+        // line is never held in memory
         Path dir = Files.createTempDirectory("proofline-stdin");
         try {
-            return check(Files.write(dir.resolve("stdin.jsonl"), System.in.readAllBytes()));
+            Path file = dir.resolve("stdin.jsonl");
+            Files.copy(System.in, file);
+            return check(file);
         } finally {
             com.google.common.io.MoreFiles.deleteRecursively(dir, com.google.common.io.RecursiveDeleteOption.ALLOW_INSECURE);
         }

@@ -68,6 +68,33 @@ class CheckExitCodesTest {
     }
 
     @Test
+    void aHeaderThatDoesNotImportIsABadProblemForEachCandidateAndTheRestIsChecked() throws Exception {
+        Path withMathlib = Files.writeString(dir.resolve("mathlib-problems.jsonl"), Files.readString(problems)
+                + "{\"id\": \"m\", \"header\": [\"Mathlib\"], \"statement\": \"theorem m : 1 = 1\"}\n");
+        Path cands = Files.writeString(dir.resolve("mathlib-candidates.jsonl"), "{\"problem\": \"m\", \"proof\": \"rfl\"}\n"
+                + "{\"problem\": \"m\", \"proof\": \"by rfl\"}\n{\"problem\": \"p\", \"proof\": \"rfl\"}\n");
+        Path out = dir.resolve("r5.jsonl");
+        // two workers: both candidates of m wait on the one start that finds the header does not import
+        assertEquals(3, new CommandLine(new Main()).execute("check", "--workers", "2", "--problems", withMathlib.toString(),
+                "--candidates", cands.toString(), "--out", out.toString()));
+        ObjectMapper json = new ObjectMapper();
+        int bad = 0;
+        for (String line : Files.readAllLines(out)) {
+            JsonNode v = json.readTree(line);
+            if (v.path("problem").asText().equals("m")) {
+                bad++;
+                assertEquals("invalid", v.path("verdict").asText(), v.toString());
+                assertEquals(1, v.path("reasons").size(), v.toString());
+                String reason = v.path("reasons").get(0).asText();
+                assertTrue(reason.startsWith("bad-problem: the header does not import: ") && reason.contains("Mathlib"), reason);
+            } else {
+                assertEquals("accepted", v.path("verdict").asText(), v.toString());
+            }
+        }
+        assertEquals(2, bad);
+    }
+
+    @Test
     void aMissingOutputFolderIs2BeforeLeanStarts() {
         long t0 = System.nanoTime();
         assertEquals(2, check(dir.resolve("no-such-folder").resolve("r.jsonl").toString()));
