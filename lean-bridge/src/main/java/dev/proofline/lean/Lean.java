@@ -29,10 +29,16 @@ public final class Lean {
         List<String> header = List.of("Init");
         int workers = defaultWorkers();
         Duration timeout = Duration.ofSeconds(60);
-        Duration startTimeout = Duration.ofMinutes(3);
+        final Duration startTimeout = Duration.ofMinutes(3);
         long memoryCapBytes = 6L << 30;
-        long recycleRssBytes = 4L << 30;
-        int maxRequestsPerSession = 10_000;
+        /** Resident memory after a request at which a session is retired and replaced. */
+        final long recycleRssBytes = 4L << 30;
+        /**
+         * Requests after which a session is retired and replaced. Its resident memory stays
+         * flat when each request drops its environment, but a fresh process runs its first ~1,300 proofs
+         * slower while V8 optimises the wasm code, so retiring sooner costs throughput.
+         */
+        final int maxRequestsPerSession = 10_000;
 
         private PoolBuilder() {}
 
@@ -61,30 +67,9 @@ public final class Lean {
             return this;
         }
 
-        public PoolBuilder startTimeout(Duration startTimeout) {
-            this.startTimeout = startTimeout;
-            return this;
-        }
-
         /** Resident memory at which a session is killed mid-request. */
         public PoolBuilder memoryCap(long bytes) {
             this.memoryCapBytes = bytes;
-            return this;
-        }
-
-        /** Resident memory after a request at which a session is retired and replaced. */
-        public PoolBuilder recycleAbove(long bytes) {
-            this.recycleRssBytes = bytes;
-            return this;
-        }
-
-        /**
-         * Requests after which a session is retired and replaced (default 10,000). Its resident memory stays
-         * flat when each request drops its environment, but a fresh process runs its first ~1,300 proofs
-         * slower while V8 optimises the wasm code, so retiring sooner costs throughput.
-         */
-        public PoolBuilder maxRequestsPerSession(int n) {
-            this.maxRequestsPerSession = n;
             return this;
         }
 

@@ -5,7 +5,6 @@ import com.google.common.hash.Hashing;
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,11 +97,6 @@ final class LeanWasmImage {
     }
 
     private static byte[] resource(String name) throws IOException {
-        try (InputStream in = LeanWasmImage.class.getResourceAsStream(RESOURCES + name)) {
-            if (in == null) {
-                throw new IOException("docker/" + name + " is missing from the classpath");
-            }
-            return in.readAllBytes();
-        }
+        return ClasspathResource.bytes(RESOURCES + name);
     }
 }

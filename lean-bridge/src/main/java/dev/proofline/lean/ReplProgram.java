@@ -3,7 +3,6 @@ package dev.proofline.lean;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,12 +41,7 @@ public final class ReplProgram {
     }
 
     private static byte[] resource(String name) throws IOException {
-        try (InputStream in = ReplProgram.class.getResourceAsStream(RESOURCES + name)) {
-            if (in == null) {
-                throw new IOException("the REPL program's " + RESOURCES + name + " is missing from the classpath");
-            }
-            return in.readAllBytes();
-        }
+        return ClasspathResource.bytes(RESOURCES + name);
     }
 
     /** Returns the path of {@code Main.lean} in a directory of its own under {@code cacheDir}, beside the modules. */

@@ -11,9 +11,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -101,32 +98,24 @@ public final class BatchCheck {
             verdicts.addAll(log.previous());
             List<Job> todo = all.stream().filter(j -> !log.isDone(j.problem(), j.candidateId())).toList();
             onTotal.accept(todo.size());
-            ExecutorService pool = Executors.newFixedThreadPool(parallelism);
             try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (Job job : todo) {
-                    futures.add(pool.submit(() -> {
-                        Verdict v = job.invalid() != null ? job.invalid()
-                                : checker.check(problems.byId().get(job.problem()), job.candidate(), job.candidateId());
-                        try {
-                            log.append(v);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                        verdicts.add(v);
-                        onVerdict.accept(v);
-                    }));
-                }
-                for (Future<?> f : futures) {
-                    f.get();
-                }
+                FanOut.map(todo, parallelism, job -> {
+                    Verdict v = job.invalid() != null ? job.invalid()
+                            : checker.check(problems.byId().get(job.problem()), job.candidate(), job.candidateId());
+                    try {
+                        log.append(v);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    verdicts.add(v);
+                    onVerdict.accept(v);
+                    return v;
+                });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IOException("checking failed: " + e.getCause(), e.getCause());
-            } finally {
-                pool.shutdownNow();
             }
         }
         return verdicts;

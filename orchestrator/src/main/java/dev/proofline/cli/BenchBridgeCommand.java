@@ -4,15 +4,13 @@ import static dev.proofline.cli.BenchCommand.perSecond;
 import static dev.proofline.cli.BenchCommand.round;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proofline.lean.ClasspathResource;
 import dev.proofline.lean.Lean;
 import dev.proofline.lean.LeanPool;
 import dev.proofline.lean.LeanRequest;
 import dev.proofline.lean.LeanResult;
 import dev.proofline.lean.LeanRuntime;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -154,12 +152,9 @@ final class BenchBridgeCommand implements Callable<Integer> {
     static List<String> sample() throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> cmds = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                BenchBridgeCommand.class.getResourceAsStream("/bench/bridge-sample.jsonl"), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (!line.isBlank()) {
-                    cmds.add(json.readTree(line).get("cmd").asText());
-                }
+        for (String line : ClasspathResource.text("/bench/bridge-sample.jsonl").lines().toList()) {
+            if (!line.isBlank()) {
+                cmds.add(json.readTree(line).get("cmd").asText());
             }
         }
         return cmds;

@@ -1,10 +1,7 @@
 package dev.proofline.cli;
 
-import java.util.ArrayList;
+import dev.proofline.batch.FanOut;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 
@@ -14,20 +11,12 @@ import picocli.CommandLine.Command;
 final class BenchCommand {
     /** Runs {@code task} on every item from {@code threads} threads; returns items per second. */
     static <T> double perSecond(List<T> items, int threads, Consumer<T> task) throws Exception {
-        ExecutorService exec = Executors.newFixedThreadPool(threads);
-        try {
-            long t0 = System.nanoTime();
-            List<Future<?>> done = new ArrayList<>();
-            for (T item : items) {
-                done.add(exec.submit(() -> task.accept(item)));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            return items.size() / ((System.nanoTime() - t0) / 1e9);
-        } finally {
-            exec.shutdownNow();
-        }
+        long t0 = System.nanoTime();
+        FanOut.map(items, threads, item -> {
+            task.accept(item);
+            return item;
+        });
+        return items.size() / ((System.nanoTime() - t0) / 1e9);
     }
 
     /** Two decimals, for the JSON line. */

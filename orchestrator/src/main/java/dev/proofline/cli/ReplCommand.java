@@ -31,10 +31,15 @@ final class ReplCommand implements Callable<Integer> {
             description = "Resident memory at which a Lean process is killed, like a timeout. Default: ${DEFAULT-VALUE}.")
     long memoryCap;
 
+    @Option(names = "--allow-axiom", description = "Axioms a verified proof may use (default: propext, Classical.choice, "
+            + "Quot.sound), as for check.")
+    java.util.List<String> allowedAxioms;
+
     @Override
     public Integer call() throws Exception {
         try (CommunityRepl repl = CommunityRepl.builder().runtime(runtime.runtime()).timeout(timeout)
-                .memoryCap(memoryCap).build()) {
+                .memoryCap(memoryCap).allowedAxioms(allowedAxioms == null ? dev.proofline.check.ProofChecker.STANDARD_AXIOMS
+                        : java.util.Set.copyOf(allowedAxioms)).build()) {
             ReplLoop.run(repl, System.in, System.out);
         }
         return 0;

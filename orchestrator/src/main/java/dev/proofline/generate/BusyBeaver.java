@@ -2,10 +2,9 @@ package dev.proofline.generate;
 
 import dev.proofline.dataset.ProblemRecord;
 import dev.proofline.dataset.ProblemRecord.Expected;
+import dev.proofline.lean.ClasspathResource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,11 +106,8 @@ final class BusyBeaver implements Generator {
     }
 
     private static String preamble() {
-        try (InputStream in = BusyBeaver.class.getResourceAsStream("BusyBeaver.lean")) {
-            if (in == null) {
-                throw new IllegalStateException("BusyBeaver.lean is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            return ClasspathResource.text("/dev/proofline/generate/BusyBeaver.lean");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

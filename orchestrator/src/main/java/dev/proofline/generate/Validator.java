@@ -1,15 +1,12 @@
 package dev.proofline.generate;
 
+import dev.proofline.batch.FanOut;
 import dev.proofline.check.Candidate;
 import dev.proofline.check.ProofChecker;
 import dev.proofline.check.Verdict;
 import dev.proofline.dataset.ProblemRecord;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Lean's word on generated problems, by the verdict rules of {@code proofline check}. A provable problem
@@ -31,24 +28,13 @@ public final class Validator {
 
     /** One outcome per problem, in the problems' order. */
     public List<Outcome> validate(List<ProblemRecord> problems) {
-        ExecutorService exec = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (ProblemRecord p : problems) {
-                futures.add(exec.submit(() -> validate(p)));
-            }
-            List<Outcome> out = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                out.add(f.get());
-            }
-            return out;
+            return FanOut.map(problems, threads, this::validate);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while validating", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("validation failed: " + e.getCause(), e.getCause());
-        } finally {
-            exec.shutdownNow();
         }
     }
 
