@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 + "commands (cmd, env), files (path), tactic mode (tactic, proofState), pickles, and beyond "
                 + "upstream a time limit per request (\"timeout\", ms), dropping (\"dropEnvs\", \"dropProofStates\") "
                 + "and \"verify\": true, Proofline's judgement of each theorem a command declares.",
-                "Exit codes: 0 when the input ended, 2 on a usage error, 3 when Lean could not be prepared."})
+                "Exit codes: 0 when the input ended, 2 on a usage error; a Lean that cannot start is an error reply."})
 final class ReplCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime;
