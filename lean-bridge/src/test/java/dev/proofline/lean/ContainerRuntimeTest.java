@@ -16,6 +16,7 @@ import dev.proofline.check.Candidate;
 import dev.proofline.check.Problem;
 import dev.proofline.check.ProofChecker;
 import dev.proofline.check.Verdict;
+import dev.proofline.repl.CommunityRepl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,21 @@ class ContainerRuntimeTest {
     static void stop() {
         if (pool != null) {
             pool.close();
+        }
+    }
+
+    @Test
+    void theCommunityReplRunsOnTheContainerRuntime() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        try (CommunityRepl repl = CommunityRepl.builder().runtime(runtime).timeout(Duration.ofSeconds(60)).build()) {
+            JsonNode cmd = repl.handle(json.readTree("{\"cmd\": \"theorem cr (n : Nat) : n + 0 = n := by sorry\"}"));
+            assertEquals("n : Nat\n⊢ n + 0 = n", cmd.get("sorries").get(0).get("goal").asText(), cmd.toString());
+            JsonNode step = repl.handle(json.createObjectNode().put("tactic", "rfl")
+                    .put("proofState", cmd.get("sorries").get(0).get("proofState").asInt()));
+            assertEquals("Completed", step.get("proofStatus").asText(), step.toString());
+            JsonNode verified = repl.handle(json.readTree(
+                    "{\"cmd\": \"theorem cr2 (n : Nat) : n + 0 = n := rfl\", \"verify\": true}"));
+            assertEquals("accepted", verified.get("verdicts").get(0).get("verdict").asText(), verified.toString());
         }
     }
 
