@@ -72,13 +72,9 @@ public final class EmbeddedRuntime implements LeanRuntime {
     }
 
     private void compile(WasmInstaller.Installation inst, Path source, Path into) throws IOException {
-        for (String file : ReplProgram.FILES) {
-            Files.createDirectories(into.resolve(file).getParent());
-            Files.copy(source.resolve(file), into.resolve(file));
-        }
         Path scratch = Files.createTempDirectory("proofline-compile");
         try {
-            ReplProgram.compile(into, args -> node(inst, args, into, true, scratch));
+            ReplProgram.compile(source, into, args -> node(inst, args, into, true, scratch));
         } finally {
             WasmInstaller.deleteTree(scratch);
         }

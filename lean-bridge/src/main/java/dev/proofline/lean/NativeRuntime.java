@@ -60,14 +60,8 @@ public final class NativeRuntime implements LeanRuntime {
                 + Files.getLastModifiedTime(lean).toMillis(), java.nio.charset.StandardCharsets.UTF_8).toString();
         Path source = replProgram.getParent();
         Path dir = source.resolveSibling(source.getFileName() + "-native-" + toolchain.substring(0, 12));
-        ReplProgram.publish(dir, into -> {
-            for (String file : ReplProgram.FILES) {
-                Files.createDirectories(into.resolve(file).getParent());
-                Files.copy(source.resolve(file), into.resolve(file));
-            }
-            ReplProgram.compile(into, args -> new LeanLaunch(LeanRuntime.leanCommand(List.of(lean.toString()), args),
-                    Map.of("LEAN_PATH", into.toString()), into));
-        });
+        ReplProgram.publish(dir, into -> ReplProgram.compile(source, into, args -> new LeanLaunch(LeanRuntime.leanCommand(List.of(lean.toString()), args),
+                    Map.of("LEAN_PATH", into.toString()), into)));
         return dir;
     }
 

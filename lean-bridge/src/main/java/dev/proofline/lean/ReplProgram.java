@@ -63,11 +63,22 @@ public final class ReplProgram {
         return dir.resolve(MAIN);
     }
 
+    /** Copies the program's files from {@code source} (a materialised program) into {@code into}. */
+    static void copy(Path source, Path into) throws IOException {
+        for (String file : FILES) {
+            Files.createDirectories(into.resolve(file).getParent());
+            Files.copy(source.resolve(file), into.resolve(file));
+        }
+    }
+
     /**
-     * Compiles the program in {@code dir} (a copy of the sources) into {@code .olean} files beside them, module
-     * by module: {@code lean} gives the command that runs Lean on arguments with {@code dir} on its search path.
+     * Copies the program from {@code source} into {@code dir} and compiles it there into {@code .olean} files
+     * beside the sources, module by module: {@code lean} gives the command that runs Lean on arguments with
+     * {@code dir} on its search path.
      */
-    static void compile(Path dir, java.util.function.Function<List<String>, LeanLaunch> lean) throws IOException {
+    static void compile(Path source, Path dir, java.util.function.Function<List<String>, LeanLaunch> lean)
+            throws IOException {
+        copy(source, dir);
         for (String module : MODULES) {
             Path olean = dir.resolve(module + ".olean");
             // --root: a module's name, Repl.Util, is its file's path relative to it

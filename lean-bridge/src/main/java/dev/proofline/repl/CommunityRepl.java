@@ -179,13 +179,10 @@ public final class CommunityRepl implements AutoCloseable {
         step.allTactics = req.path("allTactics").asBoolean(false);
         step.infotree = req.path("infotree").isTextual() ? req.get("infotree").asText() : null;
         LeanResult r = run(step, limit(req), verify);
-        Ref env = register(envs, step.products.get(0));
-        List<Integer> sorries = sorryNumbers(step, 1, r.reply());
-        List<Integer> tactics = new ArrayList<>();
-        for (int i = 0; i < r.reply().path("tactics").size(); i++) {
-            tactics.add(numberOf(proofStates, register(proofStates, step.products.get(1 + sorries.size() + i))));
-        }
-        ObjectNode reply = ReplReplies.command(numberOf(envs, env), r.reply(), sorries, tactics);
+        int env = number(envs, step.products.get(0));
+        List<Integer> sorries = proofStateNumbers(step, 1, r.reply().path("sorries").size());
+        List<Integer> tactics = proofStateNumbers(step, 1 + sorries.size(), r.reply().path("tactics").size());
+        ObjectNode reply = ReplReplies.command(env, r.reply(), sorries, tactics);
         if (verify) {
             reply.set("verdicts", verdicts(step, r, req));
         }
@@ -199,17 +196,16 @@ public final class CommunityRepl implements AutoCloseable {
         }
         Step step = new Step(parent.step.header, parent, true, req.get("tactic").asText());
         LeanResult r = run(step, limit(req), false);
-        List<Integer> sorries = sorryNumbers(step, 0, r.reply());
-        Ref state = register(proofStates, step.products.get(step.products.size() - 1));
-        return ReplReplies.proofStep(numberOf(proofStates, state), r.reply(), sorries);
+        List<Integer> sorries = proofStateNumbers(step, 0, r.reply().path("sorries").size());
+        int state = number(proofStates, step.products.get(step.products.size() - 1));
+        return ReplReplies.proofStep(state, r.reply(), sorries);
     }
 
-    /** Registers the sorries' proof states of {@code step} (its products from {@code first} on) and numbers them. */
-    private List<Integer> sorryNumbers(Step step, int first, JsonNode reply) {
+    /** Numbers {@code count} proof states of {@code step}, its products from {@code first} on. */
+    private List<Integer> proofStateNumbers(Step step, int first, int count) {
         List<Integer> numbers = new ArrayList<>();
-        int count = reply.path("sorries").size();
         for (int i = 0; i < count; i++) {
-            numbers.add(numberOf(proofStates, register(proofStates, step.products.get(first + i))));
+            numbers.add(number(proofStates, step.products.get(first + i)));
         }
         return numbers;
     }
@@ -229,14 +225,21 @@ public final class CommunityRepl implements AutoCloseable {
         if (!step.tactic) {
             step.found(policy.violations(r.syntax()));
         }
-        LeanSession s = sessions.get(step.header);
         List<Integer> ids = leanIds(step, r.reply());
         for (int i = 0; i < ids.size(); i++) {
-            Ref p = step.product(!step.tactic && i == 0);
-            p.session = s;
-            p.leanId = ids.get(i);
+            step.product(!step.tactic && i == 0);
         }
+        place(step, ids);
         return r;
+    }
+
+    /** The products of {@code step} live now in its header's current process, under Lean's {@code ids}. */
+    private void place(Step step, List<Integer> ids) {
+        LeanSession s = sessions.get(step.header);
+        for (int i = 0; i < ids.size(); i++) {
+            step.products.get(i).session = s;
+            step.products.get(i).leanId = ids.get(i);
+        }
     }
 
     private LeanResult send(Step step, Duration limit, boolean export) {
@@ -301,11 +304,7 @@ public final class CommunityRepl implements AutoCloseable {
             throw new ReplException("could not make " + (ref.env ? "the environment" : "the proof state")
                     + " again after Lean was restarted: the same request now gives other results");
         }
-        LeanSession s = sessions.get(step.header);
-        for (int i = 0; i < ids.size(); i++) {
-            step.products.get(i).session = s;
-            step.products.get(i).leanId = ids.get(i);
-        }
+        place(step, ids);
     }
 
     private LeanSession session(List<String> header) {
@@ -414,7 +413,7 @@ public final class CommunityRepl implements AutoCloseable {
             throw new ReplException("could not write the pickle " + to.asText() + ": " + e);
         }
         if (ref.env) {
-            return ReplReplies.env(numberOf(envs, ref));
+            return ReplReplies.env(id.asInt());
         }
         // upstream answers a pickled proof state as a new one
         return proofStateAgain(ref);
@@ -429,7 +428,7 @@ public final class CommunityRepl implements AutoCloseable {
         if (!r.isOk() || r.reply().has("error")) {
             throw new ReplException("could not read the proof state: " + (r.isOk() ? r.reply().get("error") : failure(r)));
         }
-        return ReplReplies.proofStep(numberOf(proofStates, register(proofStates, ref)), r.reply(), List.of());
+        return ReplReplies.proofStep(number(proofStates, ref), r.reply(), List.of());
     }
 
     /**
@@ -467,45 +466,35 @@ public final class CommunityRepl implements AutoCloseable {
             ref = step.products.get(product);
         }
         if (env) {
-            return ReplReplies.env(numberOf(envs, register(envs, ref)));
+            return ReplReplies.env(number(envs, ref));
         }
         return proofStateAgain(ref);
     }
 
+    /** Forgets the numbers, and frees in Lean what no number names any more: one request per process. */
     private ObjectNode drop(JsonNode req) {
-        Map<LeanSession, List<Integer>> envIds = new HashMap<>();
-        Map<LeanSession, List<Integer>> stateIds = new HashMap<>();
-        forget(envs, req.path("dropEnvs"), envIds);
-        forget(proofStates, req.path("dropProofStates"), stateIds);
-        for (var e : envIds.entrySet()) {
-            dropIn(e.getKey(), "drop", e.getValue());
-        }
-        for (var e : stateIds.entrySet()) {
-            dropIn(e.getKey(), "drop_proof_states", e.getValue());
-        }
+        Map<LeanSession, ObjectNode> bodies = new HashMap<>();
+        forget(envs, req.path("dropEnvs"), "drop", bodies);
+        forget(proofStates, req.path("dropProofStates"), "drop_proof_states", bodies);
+        bodies.forEach((s, body) -> s.sendJson(body, timeout));
         return JSON.createObjectNode().put("dropped", true);
     }
 
-    private void forget(List<Ref> table, JsonNode ids, Map<LeanSession, List<Integer>> byProcess) {
+    private void forget(List<Ref> table, JsonNode ids, String field, Map<LeanSession, ObjectNode> bodies) {
         for (JsonNode id : ids) {
             Ref ref = lookup(table, id, table == envs ? "Unknown environment." : "Unknown proof state.");
             table.set(id.asInt(), null);
             // another number may name the same state (a pickled proof state): Lean keeps it while one does
             if (ref.session != null && ref.session.isAlive() && !table.contains(ref)) {
-                byProcess.computeIfAbsent(ref.session, k -> new ArrayList<>()).add(ref.leanId);
+                // Lean's REPL program reads a drop request by its "drop" list, which may be empty
+                ObjectNode body = bodies.computeIfAbsent(ref.session, k -> {
+                    ObjectNode b = JSON.createObjectNode();
+                    b.putArray("drop");
+                    return b;
+                });
+                body.withArrayProperty(field).add(ref.leanId);
             }
         }
-    }
-
-    private void dropIn(LeanSession s, String field, List<Integer> ids) {
-        ObjectNode body = JSON.createObjectNode();
-        if (field.equals("drop")) {
-            ids.forEach(body.putArray("drop")::add);
-        } else {
-            body.putArray("drop");
-            ids.forEach(body.putArray(field)::add);
-        }
-        s.sendJson(body, timeout);
     }
 
     private static Ref lookup(List<Ref> table, JsonNode id, String unknown) {
@@ -516,13 +505,10 @@ public final class CommunityRepl implements AutoCloseable {
         return table.get(id.asInt());
     }
 
-    private static Ref register(List<Ref> table, Ref ref) {
+    /** Gives {@code ref} the next number of {@code table}; a pickled proof state gets a second one. */
+    private static int number(List<Ref> table, Ref ref) {
         table.add(ref);
-        return ref;
-    }
-
-    private static int numberOf(List<Ref> table, Ref ref) {
-        return table.lastIndexOf(ref);
+        return table.size() - 1;
     }
 
     @Override

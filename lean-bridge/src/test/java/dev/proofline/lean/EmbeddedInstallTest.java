@@ -77,10 +77,7 @@ class EmbeddedInstallTest {
     void aReplProgramLeanCannotCompileIsRefusedWithLeansErrors(@TempDir Path dir) throws IOException {
         Path source = Files.createDirectories(dir.resolve("repl").resolve("broken"));
         Path program = ReplProgram.materialise(dir.resolve("cache")).getParent();
-        for (String file : ReplProgram.FILES) {
-            Files.createDirectories(source.resolve(file).getParent());
-            Files.copy(program.resolve(file), source.resolve(file));
-        }
+        ReplProgram.copy(program, source);
         Files.writeString(source.resolve("Repl/Util.lean"), "module\npublic def main : IO Unit := noSuchThing\n");
         EmbeddedRuntime runtime = new EmbeddedRuntime(ProoflineCache.defaultDir());
         IOException e = assertThrows(IOException.class, () -> runtime.prepare(source.resolve(ReplProgram.MAIN)));
