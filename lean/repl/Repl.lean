@@ -103,18 +103,6 @@ def Repl.runJudge (r : Repl) (req : Json) (exp : Json) : IO Json := do
     | .error e => pure [("declarations", jsonArr []), ("export_error", Json.str e)]
   return Json.mkObj (appendL verdict (("time_ms", toJson ((← IO.monoMsNow) - t0)) :: problemFields preludeErrs? ref?))
 
-def Repl.dropAll (r : Repl) : List Nat → IO Unit
-  | [] => pure ()
-  | i :: is => do
-    -- environment 0 is the pristine header every request falls back to; it is never dropped
-    if i > 0 then r.envs.modify (fun envs => envs.set! i none)
-    r.dropAll is
-
-def ProofStates.dropAll (ps : ProofStates) : List Nat → IO Unit
-  | [] => pure ()
-  | i :: is => do
-    ps.states.modify (fun a => a.set! i none)
-    ps.dropAll is
 
 def Repl.handle (r : Repl) (ps : ProofStates) (line : String) : IO Json := do
   match Json.parse line with
@@ -128,8 +116,9 @@ def Repl.handle (r : Repl) (ps : ProofStates) (line : String) : IO Json := do
         match req.getObjVal? "judge", req.getObjVal? "drop" with
         | .ok exp, _ => r.runJudge req exp
         | _, .ok _ => do
-          r.dropAll (getNats req "drop")
-          ps.dropAll (getNats req "drop_proof_states")
+          -- environment 0 is the pristine header every request falls back to; it is never dropped
+          forgetIn r.envs 1 (getNats req "drop")
+          forgetIn ps.states 0 (getNats req "drop_proof_states")
           pure (Json.mkObj [("dropped", true)])
         | _, _ => pure (errorJson ("malformed request: expected a \"cmd\" or \"tactic\" string, a \"describe\" " ++
           "number, a \"judge\" object or a \"drop\" list"))

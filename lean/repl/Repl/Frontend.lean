@@ -36,10 +36,7 @@ def Repl.env? (r : Repl) (i : Nat) : IO (Option Environment) := do
   return (← r.state? i).map (·.env)
 
 /-- Keeps `st` as a new environment and returns its number. -/
-def Repl.keep (r : Repl) (st : Command.State) : IO Nat := do
-  let envs ← r.envs.get
-  r.envs.set (envs.push (some st))
-  return envs.size
+def Repl.keep (r : Repl) (st : Command.State) : IO Nat := keepIn r.envs st
 
 /-! The frontend: commands parsed and elaborated one after the other on the calling thread. Lean's own
 `IO.processCommands` runs each command as snapshot tasks on a worker thread, which the main thread then

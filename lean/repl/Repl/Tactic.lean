@@ -194,22 +194,22 @@ partial def rootGoalsIn (ctx? : Option ContextInfo) (t : InfoTree) (acc : List F
   | .node _ children => foldlL (fun acc t => rootGoalsIn ctx? t acc) acc (paList children)
   | .hole _ => acc
 
-def findRootGoals : List InfoTree → List FoundSorry
+/-- What `walk` finds in each tree (in front of what it is given, latest first), in the order found. -/
+def collectIn (walk : InfoTree → List α → List α) : List InfoTree → List α
   | [] => []
-  | t :: ts => appendL (reverseL (rootGoalsIn none t []) []) (findRootGoals ts)
+  | t :: ts => appendL (reverseL (walk t []) []) (collectIn walk ts)
 
-def findSorries : List InfoTree → List FoundSorry
-  | [] => []
-  | t :: ts => appendL (reverseL (sorriesIn true none t []) []) (appendL (reverseL (sorriesIn false none t []) []) (findSorries ts))
+def findRootGoals : List InfoTree → List FoundSorry := collectIn (rootGoalsIn none)
+
+/-- A tree's tactic `sorry`s, then its term `sorry`s. -/
+def findSorries : List InfoTree → List FoundSorry :=
+  collectIn (fun t acc => sorriesIn false none t (sorriesIn true none t acc))
 
 /-- The proof states kept so far; `none` once dropped. -/
 structure ProofStates where
   states : IO.Ref (Array (Option ProofState))
 
-def ProofStates.keep (ps : ProofStates) (p : ProofState) : IO Nat := do
-  let a ← ps.states.get
-  ps.states.set (a.push (some p))
-  return a.size
+def ProofStates.keep (ps : ProofStates) (p : ProofState) : IO Nat := keepIn ps.states p
 
 def ProofStates.get? (ps : ProofStates) (i : Nat) : IO (Option ProofState) := do
   return ((← ps.states.get)[i]?).join
@@ -270,9 +270,7 @@ partial def tacticsIn (ctx? : Option ContextInfo) (t : InfoTree) (acc : List Fou
     foldlL (fun acc t => tacticsIn ctx? t acc) acc (paList children)
   | .hole _ => acc
 
-def findTactics : List InfoTree → List FoundTactic
-  | [] => []
-  | t :: ts => appendL (reverseL (tacticsIn none t []) []) (findTactics ts)
+def findTactics : List InfoTree → List FoundTactic := collectIn (tacticsIn none)
 
 /-- `n` added to `l`, ordered as a `NameSet` iterates (by hash; `NameSet`'s own operations are helpers
 this build lacks). -/

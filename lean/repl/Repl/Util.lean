@@ -138,6 +138,19 @@ end
 
 def paList [Inhabited α] (a : PersistentArray α) : List α := paNode a.root (listOf a.tail)
 
+/-- Keeps `x` in a numbered store (environments, proof states) and returns its number. -/
+def keepIn (store : IO.Ref (Array (Option α))) (x : α) : IO Nat := do
+  let a ← store.get
+  store.set (a.push (some x))
+  return a.size
+
+/-- Forgets the numbers of a store that are at least `first`. -/
+def forgetIn (store : IO.Ref (Array (Option α))) (first : Nat) : List Nat → IO Unit
+  | [] => pure ()
+  | i :: is => do
+    if i ≥ first then store.modify (fun a => a.set! i none)
+    forgetIn store first is
+
 def getNat? (j : Json) (k : String) : Option Nat :=
   match j.getObjValAs? Nat k with | .ok n => some n | .error _ => none
 
