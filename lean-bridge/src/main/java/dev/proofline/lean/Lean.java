@@ -28,6 +28,8 @@ public final class Lean {
         LeanRuntime runtime = LeanRuntime.embedded();
         List<String> header = List.of("Init");
         int workers = defaultWorkers();
+        int sessions;
+        boolean warmJudges;
         Duration timeout = Duration.ofSeconds(60);
         final Duration startTimeout = Duration.ofMinutes(3);
         long memoryCapBytes = 6L << 30;
@@ -61,6 +63,29 @@ public final class Lean {
             return this;
         }
 
+        /** The workers the pool will have (by default one per core, as memory allows). */
+        public int workers() {
+            return workers;
+        }
+
+        /**
+         * Warm sessions kept per role (elaborating, judging), at least {@code workers} (the default): more keep
+         * headers that take turns warm, where a cold start costs seconds, at about 1 GB each.
+         */
+        public PoolBuilder sessions(int sessions) {
+            if (sessions < 1) {
+                throw new IllegalArgumentException("sessions must be at least 1, got " + sessions);
+            }
+            this.sessions = sessions;
+            return this;
+        }
+
+        /** Starts the judge sessions with the others, so that the first judgements do not wait for Lean to start. */
+        public PoolBuilder warmJudges() {
+            this.warmJudges = true;
+            return this;
+        }
+
         /** Wall-clock limit of one request; a session that overruns it is killed and replaced. */
         public PoolBuilder timeout(Duration timeout) {
             this.timeout = timeout;
@@ -76,7 +101,7 @@ public final class Lean {
         /** Starts the workers in parallel and returns when all are ready. */
         public LeanPool open() throws IOException {
             LeanPool pool = new LeanPool(this, prepare(runtime));
-            pool.warmUp();
+            pool.warmUp(warmJudges);
             return pool;
         }
     }

@@ -17,8 +17,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Up to {@code workers} REPL sessions that elaborate, and as many that judge, kept warm per header so that
- * requests with the same imports reuse a started Lean. A judgement ({@link LeanRequest#judge}) goes to a
+ * Up to {@code sessions} REPL sessions that elaborate, and as many that judge (by default one per worker), kept
+ * warm per header so that requests with the same imports reuse a started Lean; when a header needs a session and
+ * none is free, the least recently used idle session of another header makes room. A judgement ({@link LeanRequest#judge}) goes to a
  * judge session and nothing else does, so a judge's kernel never sees a candidate's source; judges start
  * on the first judgement. A session that dies, times out, serves {@code maxRequestsPerSession} requests or
  * grows past {@code recycleRssBytes} is closed and a fresh one takes its place. A header that does not import
@@ -31,6 +32,8 @@ public final class LeanPool implements AutoCloseable {
     private final Path replProgram;
     private final List<String> defaultHeader;
     private final int workers;
+    /** Sessions per role, at least {@code workers}: more keep headers that take turns warm. */
+    private final int capacity;
     private final Duration requestTimeout;
     private final Duration startTimeout;
     private final long memoryCapBytes;
@@ -40,6 +43,12 @@ public final class LeanPool implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<Slot, Deque<LeanSession>> idle = new HashMap<>();
+    /** When each idle session was last released, for least-recently-used eviction. */
+    private final Map<LeanSession, Long> idleSince = new HashMap<>();
+    private long started;
+    private long crashed;
+    private long recycled;
+    private long evicted;
     private final ExecutorService starter;
     private final Map<Role, Integer> live = new EnumMap<>(Map.of(Role.ELABORATE, 0, Role.JUDGE, 0));
     /** Headers a session has imported, those one is first trying now, and those that do not import, with Lean's error. */
@@ -53,6 +62,7 @@ public final class LeanPool implements AutoCloseable {
         this.replProgram = replProgram;
         this.defaultHeader = List.copyOf(b.header);
         this.workers = b.workers;
+        this.capacity = Math.max(b.workers, b.sessions);
         this.requestTimeout = b.timeout;
         this.startTimeout = b.startTimeout;
         this.memoryCapBytes = b.memoryCapBytes;
@@ -65,30 +75,33 @@ public final class LeanPool implements AutoCloseable {
         });
     }
 
-    /** Starts all workers for the default header in parallel and waits until each is ready. */
-    void warmUp() throws IOException {
+    /**
+     * Starts all workers for the default header in parallel, and as many judges if {@code judges}, and waits
+     * until each is ready.
+     */
+    void warmUp(boolean judges) throws IOException {
+        List<Role> roles = judges ? List.of(Role.ELABORATE, Role.JUDGE) : List.of(Role.ELABORATE);
         List<Future<LeanSession>> starts = new ArrayList<>();
+        List<Role> startRoles = new ArrayList<>();
         lock.lock();
         try {
-            live.merge(Role.ELABORATE, workers, Integer::sum);
-        } finally {
-            lock.unlock();
-        }
-        for (int i = 0; i < workers; i++) {
-            starts.add(starter.submit(() -> startSession(defaultHeader)));
-        }
-        IOException failure = null;
-        lock.lock();
-        try {
+            roles.forEach(r -> live.merge(r, workers, Integer::sum));
             imported.add(defaultHeader);
         } finally {
             lock.unlock();
         }
-        for (Future<LeanSession> f : starts) {
+        for (Role role : roles) {
+            for (int i = 0; i < workers; i++) {
+                starts.add(starter.submit(() -> startSession(defaultHeader)));
+                startRoles.add(role);
+            }
+        }
+        IOException failure = null;
+        for (int i = 0; i < starts.size(); i++) {
             try {
-                release(new Slot(Role.ELABORATE, defaultHeader), f.get());
+                release(new Slot(startRoles.get(i), defaultHeader), starts.get(i).get());
             } catch (Exception e) {
-                forget(Role.ELABORATE);
+                forget(startRoles.get(i));
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 failure = cause instanceof IOException io ? io : new IOException(cause.toString(), cause);
             }
@@ -172,11 +185,13 @@ public final class LeanPool implements AutoCloseable {
                 Deque<LeanSession> warm = idle.get(key);
                 if (warm != null && !warm.isEmpty()) {
                     LeanSession s = warm.pop();
+                    idleSince.remove(s);
                     if (s.isAlive()) {
                         return s;
                     }
                     // died while idle (killed from outside, out of memory): its slot goes to a fresh one
                     s.close();
+                    crashed++;
                     live.merge(key.role(), -1, Integer::sum);
                     continue;
                 }
@@ -191,14 +206,15 @@ public final class LeanPool implements AutoCloseable {
                     changed.awaitUninterruptibly();
                     continue;
                 }
-                if (live.get(key.role()) < workers) {
+                if (live.get(key.role()) < capacity) {
                     live.merge(key.role(), 1, Integer::sum);
                     break;
                 }
-                LeanSession other = anyIdleOtherThan(key);
+                LeanSession other = leastRecentlyUsedOtherThan(key);
                 if (other != null) {
-                    // a worker warm for another header is given to this one: the pool keeps to its size
+                    // a session warm for another header is given to this one: the pool keeps to its size
                     other.close();
+                    evicted++;
                     live.merge(key.role(), -1, Integer::sum);
                     continue;
                 }
@@ -235,9 +251,10 @@ public final class LeanPool implements AutoCloseable {
                 unimportable.put(key.header(), failure.getMessage());
             } else if (failure == null) {
                 imported.add(key.header());
-                LeanSession other = live.get(key.role()) > workers ? anyIdleOtherThan(key) : null;
+                LeanSession other = live.get(key.role()) > capacity ? leastRecentlyUsedOtherThan(key) : null;
                 if (other != null) {
                     other.close();
+                    evicted++;
                     live.merge(key.role(), -1, Integer::sum);
                 }
             }
@@ -247,35 +264,64 @@ public final class LeanPool implements AutoCloseable {
         }
     }
 
-    private LeanSession anyIdleOtherThan(Slot key) {
+    /** Takes out the idle session of another header of {@code key}'s role released longest ago, if any. */
+    private LeanSession leastRecentlyUsedOtherThan(Slot key) {
+        Deque<LeanSession> from = null;
+        long oldest = Long.MAX_VALUE;
         for (var e : idle.entrySet()) {
-            if (e.getKey().role() == key.role() && !e.getKey().equals(key) && !e.getValue().isEmpty()) {
-                return e.getValue().pop();
+            if (e.getKey().role() == key.role() && !e.getKey().equals(key) && !e.getValue().isEmpty()
+                    && idleSince.get(e.getValue().peekLast()) < oldest) {
+                from = e.getValue();
+                oldest = idleSince.get(from.peekLast());
             }
         }
-        return null;
+        if (from == null) {
+            return null;
+        }
+        LeanSession s = from.removeLast();
+        idleSince.remove(s);
+        return s;
     }
 
     private LeanSession startSession(List<String> header) throws IOException {
-        return LeanSession.start(runtime, replProgram, header, startTimeout, memoryCapBytes);
+        LeanSession s = LeanSession.start(runtime, replProgram, header, startTimeout, memoryCapBytes);
+        lock.lock();
+        try {
+            started++;
+        } finally {
+            lock.unlock();
+        }
+        return s;
     }
 
     private void release(Slot slot, LeanSession s) {
-        boolean worn = !s.isAlive() || s.requestsServed() >= maxRequestsPerSession || s.rssBytes() > recycleRssBytes;
-        if (worn) {
+        boolean dead = !s.isAlive();
+        boolean worn = s.isRetired() || s.requestsServed() >= maxRequestsPerSession || s.rssBytes() > recycleRssBytes;
+        if (dead || worn) {
             s.close();
+            lock.lock();
+            try {
+                if (dead) {
+                    crashed++;
+                } else {
+                    recycled++;
+                }
+            } finally {
+                lock.unlock();
+            }
             forget(slot.role());
             replaceInBackground(slot);
             return;
         }
         lock.lock();
         try {
-            if (closed || live.get(slot.role()) > workers) {
+            if (closed || live.get(slot.role()) > capacity) {
                 // over the pool's size after a header's first start, with nothing idle to close then
                 s.close();
                 live.merge(slot.role(), -1, Integer::sum);
             } else {
                 idle.computeIfAbsent(slot, k -> new ArrayDeque<>()).push(s);
+                idleSince.put(s, System.nanoTime());
             }
             changed.signalAll();
         } finally {
@@ -287,7 +333,7 @@ public final class LeanPool implements AutoCloseable {
     private void replaceInBackground(Slot slot) {
         lock.lock();
         try {
-            if (closed || live.get(slot.role()) >= workers) {
+            if (closed || live.get(slot.role()) >= Math.min(capacity, workers)) {
                 return;
             }
             live.merge(slot.role(), 1, Integer::sum);
@@ -308,6 +354,22 @@ public final class LeanPool implements AutoCloseable {
         try {
             live.merge(role, -1, Integer::sum);
             changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sessions started, found dead (crashed, or killed for a timeout or the memory cap), retired after their
+     * share of requests or memory or on a caller's word, and closed to make room for another header, since the
+     * pool opened; and those of both roles alive now.
+     */
+    public record Stats(long started, long crashed, long recycled, long evicted, int live) {}
+
+    public Stats stats() {
+        lock.lock();
+        try {
+            return new Stats(started, crashed, recycled, evicted, live.values().stream().mapToInt(Integer::intValue).sum());
         } finally {
             lock.unlock();
         }
@@ -350,6 +412,7 @@ public final class LeanPool implements AutoCloseable {
                 live.merge(slot.role(), -sessions.size(), Integer::sum);
             });
             idle.clear();
+            idleSince.clear();
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -51,6 +51,7 @@ public final class LeanSession implements AutoCloseable {
     private CompletableFuture<JsonNode> pending;
     private String pendingId;
     private volatile boolean dead;
+    private volatile boolean retired;
     private String deathCause;
     private int served;
 
@@ -124,6 +125,18 @@ public final class LeanSession implements AutoCloseable {
         return !dead && process.isAlive();
     }
 
+    /**
+     * Has the pool close this session when it is handed back instead of reusing it: it ran code that may have
+     * changed the process for whoever comes next.
+     */
+    public void retire() {
+        retired = true;
+    }
+
+    public boolean isRetired() {
+        return retired;
+    }
+
     public int requestsServed() {
         return served;
     }
@@ -162,10 +175,11 @@ public final class LeanSession implements AutoCloseable {
         return reply.failure() != null ? reply.failure() : decode(reply.node(), reply.ms());
     }
 
-    /** Frees environments this session kept; environment 0, the header, stays. */
-    public LeanResult drop(List<Integer> envs, Duration timeout) {
+    /** Frees environments and proof states this session kept; environment 0, the header, stays. */
+    public LeanResult drop(List<Integer> envs, List<Integer> proofStates, Duration timeout) {
         ObjectNode body = JSON.createObjectNode();
         envs.forEach(body.putArray("drop")::add);
+        proofStates.forEach(body.putArray("drop_proof_states")::add);
         Reply reply = exchange(body, timeout);
         return reply.failure() != null ? reply.failure()
                 : LeanResult.withoutReply(LeanResult.Status.OK, reply.ms(), "dropped " + envs);

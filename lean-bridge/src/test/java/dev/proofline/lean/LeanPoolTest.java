@@ -101,7 +101,7 @@ class LeanPoolTest {
             assertNotNull(first.env());
             LeanResult second = s.send(LeanRequest.of("example : double 3 = 6 := rfl").inEnv(first.env()), t);
             assertFalse(second.hasErrors(), second.messages().toString());
-            assertEquals(LeanResult.Status.OK, s.drop(List.of(first.env()), t).status());
+            assertEquals(LeanResult.Status.OK, s.drop(List.of(first.env()), List.of(), t).status());
             LeanResult gone = s.send(LeanRequest.of("example : True := trivial").inEnv(first.env()), t);
             assertEquals(LeanResult.Status.REFUSED, gone.status());
             assertTrue(gone.detail().contains("unknown environment"), gone.detail());
