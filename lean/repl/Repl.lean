@@ -27,12 +27,14 @@ def Repl.runCmd (r : Repl) (req : Json) (cmd : String) : IO Json := do
   let t0 ← IO.monoMsNow
   let inputCtx := inputOf cmd "<input>"
   -- commands never parse an `import`; the header parser shows whether the text starts with one
-  let header := (headerOf start.env inputCtx).1
+  let (header, headerEnd) := headerOf start.env inputCtx
   if getBool req "parse_only" false then
     let scope := match start.scopes with | s :: _ => s | [] => { header := "" }
     let pmctx : Parser.ParserModuleContext :=
       { env := start.env, options := scope.opts, currNamespace := scope.currNamespace, openDecls := scope.openDecls }
-    let cmds := parseCommands inputCtx pmctx {} {} []
+    -- `"header": true`: a whole file, whose header this process imported, as a session command reads it
+    let pst : Parser.ModuleParserState := if getBool req "header" false then { pos := headerEnd } else {}
+    let cmds := parseCommands inputCtx pmctx pst {} []
     let facts := factsOf inputCtx.fileMap header cmds
     return Json.mkObj [("env", Json.null), ("syntax", syntaxJson facts), ("time_ms", (← IO.monoMsNow) - t0)]
   let e ← processCommands inputCtx {} { start with messages := {} } [] [] []

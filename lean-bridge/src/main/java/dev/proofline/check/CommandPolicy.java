@@ -99,6 +99,18 @@ public final class CommandPolicy {
 
     /** One reason per forbidden thing found, in source order, e.g. {@code policy: #eval at 3:0 is not allowed}. */
     public List<String> violations(ParsedSyntax syntax) {
+        return violations(syntax, false);
+    }
+
+    /**
+     * The same for a whole file (a REPL command, a service's snippet), whose header ({@code import}, {@code prelude},
+     * {@code module}) is allowed: it is what the Lean process that runs the file imported, as a problem's header is.
+     */
+    public List<String> violationsOfFile(ParsedSyntax syntax) {
+        return violations(syntax, true);
+    }
+
+    private List<String> violations(ParsedSyntax syntax, boolean headerAllowed) {
         record Found(LeanMessage.Position pos, String what) {}
         List<Found> found = new ArrayList<>();
         Set<String> commands = new java.util.HashSet<>();
@@ -112,7 +124,7 @@ public final class CommandPolicy {
             boolean refused = k.name().startsWith("Lean.Parser.Command.") && !COMMAND_SYNTAX.contains(k.name())
                     && !commands.contains(k.name())
                     // a submission's header must be empty: no `import`, `prelude` or `module`
-                    || k.name().startsWith("Lean.Parser.Module.") && !k.name().equals("Lean.Parser.Module.header")
+                    || !headerAllowed && k.name().startsWith("Lean.Parser.Module.") && !k.name().equals("Lean.Parser.Module.header")
                     || EVALUATING.containsKey(k.name());
             if (refused) {
                 found.add(new Found(k.pos(), words(k.name())));

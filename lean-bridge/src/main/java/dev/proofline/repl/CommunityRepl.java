@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofline.check.CommandPolicy;
 import dev.proofline.check.ProofChecker;
-import dev.proofline.lean.Declaration;
 import dev.proofline.lean.Lean;
 import dev.proofline.lean.LeanRequest;
 import dev.proofline.lean.LeanResult;
@@ -223,7 +222,7 @@ public final class CommunityRepl implements AutoCloseable {
             throw new ReplException(r.reply().get("error").asText());
         }
         if (!step.tactic) {
-            step.found(policy.violations(r.syntax()));
+            step.found(policy.violationsOfFile(r.syntax()));
         }
         List<Integer> ids = leanIds(step, r.reply());
         for (int i = 0; i < ids.size(); i++) {
@@ -367,32 +366,13 @@ public final class CommunityRepl implements AutoCloseable {
      */
     private ArrayNode verdicts(Step step, LeanResult elaborated, JsonNode req) {
         List<String> header = step.header;
-        ArrayNode out = JSON.createArrayNode();
-        List<String> declared = new ArrayList<>();
-        elaborated.reply().path("declared").forEach(d -> declared.add(d.asText()));
-        // in the order the command states them (Lean reports them in the order of its hash map)
-        String cmd = step.text;
-        declared.sort(java.util.Comparator.comparingInt((String n) -> cmd.indexOf(n.substring(n.lastIndexOf('.') + 1)))
-                .thenComparing(java.util.Comparator.naturalOrder()));
-        if (declared.isEmpty()) {
-            return out;
-        }
-        LeanResult judged = judgeSession(header).send(LeanRequest.judgeDeclared(elaborated.export(), declared), limit(req));
-        if (!judged.isOk()) {
-            judges.remove(header).close();
-        }
-        for (String name : declared) {
-            ObjectNode v = out.addObject();
-            v.put("name", name);
-            ProofChecker.Findings f = !judged.isOk()
-                    ? new ProofChecker.Findings(List.of("judge: " + failure(judged)), List.of())
-                    : ProofChecker.judgeDeclared(allowedAxioms, step.violations, elaborated, judged.declaration(name)
-                            .orElse(new Declaration(name, false, null, false, List.of(), null, null)), judged.exportError());
-            v.put("verdict", f.accepted() ? "accepted" : "rejected");
-            f.reasons().forEach(v.putArray("reasons")::add);
-            f.axioms().forEach(v.putArray("axioms")::add);
-        }
-        return out;
+        return DeclaredTheorems.json(DeclaredTheorems.judge(allowedAxioms, step.violations, elaborated, step.text, judgement -> {
+            LeanResult judged = judgeSession(header).send(judgement, limit(req));
+            if (!judged.isOk()) {
+                judges.remove(header).close();
+            }
+            return judged;
+        }));
     }
 
     private LeanSession judgeSession(List<String> header) {

@@ -36,10 +36,26 @@ final class ReplReplies {
             tactics.add(o);
         }
         putNonEmpty(out, "tactics", tactics);
+        putInfotree(out, lean);
+        return out;
+    }
+
+    /**
+     * {@code {"messages"?, "sorries"?, "infotree"?}}: the reply to a command that kept neither its environment nor
+     * its proof states (a service's snippet), so it numbers none.
+     */
+    static ObjectNode unnumbered(JsonNode lean) {
+        ObjectNode out = JSON.createObjectNode();
+        putNonEmpty(out, "messages", messages(lean.path("messages")));
+        putNonEmpty(out, "sorries", sorries(lean.path("sorries"), null));
+        putInfotree(out, lean);
+        return out;
+    }
+
+    private static void putInfotree(ObjectNode out, JsonNode lean) {
         if (!lean.path("infotree").isEmpty()) {
             out.set("infotree", lean.get("infotree").deepCopy());
         }
-        return out;
     }
 
     /** {@code {"proofState", "goals", "messages"?, "sorries"?, "traces"?, "proofStatus"}}. */
@@ -79,7 +95,9 @@ final class ReplReplies {
         for (JsonNode s : lean) {
             ObjectNode o = out.addObject();
             o.put("goal", s.path("goal").asText());
-            o.put("proofState", numbers.get(i++));
+            if (numbers != null) {
+                o.put("proofState", numbers.get(i++));
+            }
             if (s.path("pos").path("line").asInt() != 0) {
                 o.set("pos", s.get("pos"));
             }
