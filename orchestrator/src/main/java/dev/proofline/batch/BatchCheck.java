@@ -39,9 +39,14 @@ public final class BatchCheck {
      * candidate at its second line, named by that line.
      */
     public static List<Job> jobs(Path candidates, ProblemSet problems) throws IOException {
+        return jobs(Jsonl.read(candidates), problems);
+    }
+
+    /** Jobs from JSONL lines, or from any JSON records named as lines. */
+    public static List<Job> jobs(List<Jsonl.Line> lines, ProblemSet problems) {
         List<Job> jobs = new ArrayList<>();
         Map<String, Integer> copies = new HashMap<>();
-        for (Jsonl.Line line : Jsonl.read(candidates)) {
+        for (Jsonl.Line line : lines) {
             String where = line.where();
             if (line.error() != null) {
                 jobs.add(new Job("?", where, null, Verdict.invalid("?", where, "bad-line: " + where + ": " + line.error())));

@@ -43,10 +43,15 @@ public record ProblemSet(Map<String, Problem> byId, List<String> rejectedLines, 
     }
 
     public static ProblemSet readJsonl(Path file) throws IOException {
+        return fromLines(Jsonl.read(file));
+    }
+
+    /** Problems from JSONL lines, or from any JSON records named as lines. */
+    public static ProblemSet fromLines(List<Jsonl.Line> lines) {
         List<Problem> problems = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         Map<String, String> badById = new LinkedHashMap<>();
-        for (Jsonl.Line line : Jsonl.read(file)) {
+        for (Jsonl.Line line : lines) {
             if (line.error() != null) {
                 rejected.add(line.where() + ": " + line.error());
                 continue;

@@ -21,11 +21,15 @@ final class LeanOptions {
     RuntimeOptions runtime;
 
     LeanPool open() throws IOException {
+        return builder().open();
+    }
+
+    Lean.PoolBuilder builder() {
         Lean.PoolBuilder builder = Lean.pool().runtime(runtime.runtime()).timeout(timeout);
         if (workers != null) {
             builder.workers(workers);
         }
-        return builder.open();
+        return builder;
     }
 
     /** A worker count: at least one. */

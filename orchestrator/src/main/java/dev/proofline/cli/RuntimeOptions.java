@@ -64,13 +64,13 @@ final class RuntimeOptions {
     }
 
     /** Docker's size notation: a number of bytes with an optional k, m or g suffix (powers of 1024). */
-    static final class MemoryConverter implements picocli.CommandLine.ITypeConverter<Long> {
+    static final class SizeConverter implements picocli.CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(\\d+)([kmg]?)b?").matcher(value.strip());
             if (!m.matches()) {
                 throw new picocli.CommandLine.TypeConversionException(
-                        "invalid memory size '" + value + "': expected e.g. 4g, 3500m or 1073741824");
+                        "invalid size '" + value + "': expected e.g. 4g, 3500m or 1073741824");
             }
             int shift = switch (m.group(2).toLowerCase()) {
                 case "k" -> 10;
@@ -79,6 +79,18 @@ final class RuntimeOptions {
                 default -> 0;
             };
             long bytes = Long.parseLong(m.group(1)) << shift;
+            if (bytes < 1) {
+                throw new picocli.CommandLine.TypeConversionException("size '" + value + "' is not positive");
+            }
+            return bytes;
+        }
+    }
+
+    /** A memory size in {@link SizeConverter}'s notation, at least {@link #MIN_MEMORY_BYTES}. */
+    static final class MemoryConverter implements picocli.CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            long bytes = new SizeConverter().convert(value);
             if (bytes < MIN_MEMORY_BYTES) {
                 throw new picocli.CommandLine.TypeConversionException("memory size '" + value
                         + "' is under 1g: one Lean session alone peaks near 1.8 GB");
