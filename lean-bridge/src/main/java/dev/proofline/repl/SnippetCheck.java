@@ -178,8 +178,9 @@ public final class SnippetCheck {
     /** No reply: Kimina's texts, whose "timed out" its client reads as a timeout. */
     private static Done failed(LeanSession s, LeanResult r, Duration timeout) {
         boolean timedOut = r.status() == LeanResult.Status.TIMEOUT;
+        String detail = r.detail().strip();
         String error = timedOut ? "Lean REPL command timed out in " + seconds(timeout) + " seconds"
-                : "Lean failed: " + r.detail();
+                : "Lean crashed: " + (detail.contains("\n") ? detail.substring(0, detail.indexOf('\n')) : detail);
         return new Done(new Result(null, error, timedOut ? Status.TIMEOUT_ERROR : Status.SERVER_ERROR, null, List.of(),
                 s.pid(), 0));
     }

@@ -34,8 +34,8 @@ final class ServeCommand implements Callable<Integer> {
             + "as 'Authorization: Bearer KEY' (default: $PROOFLINE_API_KEY, else none).")
     String apiKey;
 
-    @Option(names = "--sessions", description = "Warm Lean sessions kept per role (default: workers + 1, so that two "
-            + "import headers taking turns both stay warm; about 1 GB each).")
+    @Option(names = "--sessions", description = "Warm Lean sessions kept per role, elaborating and judging (default: "
+            + "2 × workers, so that two import headers taking turns each keep one per worker; about 1 GB each).")
     Integer sessions;
 
     @Option(names = "--queue", defaultValue = "1024", description = "Snippets or candidates that may wait for a worker; "
@@ -69,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Lean.PoolBuilder builder = lean.builder();
-        builder.sessions(sessions != null ? Math.max(sessions, 1) : builder.workers() + 1).warmJudges();
+        builder.sessions(sessions != null ? Math.max(sessions, 1) : 2 * builder.workers()).warmJudges();
         System.err.println("Starting Lean…");
         try (LeanPool pool = builder.open()) {
             ProoflineServer server;
