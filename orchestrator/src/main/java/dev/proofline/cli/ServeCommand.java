@@ -68,6 +68,10 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("proofline serve: --port must be 0 to 65535, got " + port);
             return 2;
         }
+        if (apiKey == null && !List.of("127.0.0.1", "localhost", "::1").contains(host)) {
+            System.err.println("proofline serve: warning: listening on " + host + " without --api-key: anyone who can "
+                    + "reach it can run Lean here");
+        }
         Lean.PoolBuilder builder = lean.builder();
         builder.sessions(sessions != null ? Math.max(sessions, 1) : 2 * builder.workers()).warmJudges();
         System.err.println("Starting Lean…");

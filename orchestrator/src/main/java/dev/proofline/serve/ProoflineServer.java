@@ -288,28 +288,24 @@ public final class ProoflineServer implements AutoCloseable {
      */
     public void stop(Duration grace) {
         stopping = true;
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        awaitInFlight(grace);
         List.copyOf(inFlight).forEach(b -> b.cancel(new Stopping()));
-        long flush = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!inFlight.isEmpty() && System.nanoTime() < flush) {
+        awaitInFlight(Duration.ofSeconds(5)); // their 503s are written
+        queue.close();
+        server.close().await();
+        vertx.close().await();
+    }
+
+    private void awaitInFlight(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return;
             }
         }
-        queue.close();
-        server.close().await();
-        vertx.close().await();
     }
 
     @Override

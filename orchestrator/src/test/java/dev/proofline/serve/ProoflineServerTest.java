@@ -373,19 +373,24 @@ class ProoflineServerTest {
     }
 
     @Test
-    void aStoppedServerFinishesWhatIsInFlightAndAnotherTakesItsPort() throws Exception {
+    void aStoppedServerFinishesWhatIsInFlightFailsTheRestAndAnotherTakesItsPort() throws Exception {
         ProoflineServer first = ProoflineServer.builder(pool).port(0).start();
         int port = first.port();
-        ExecutorService client = Executors.newSingleThreadExecutor();
-        Future<HttpResponse<String>> inFlight = client.submit(() -> post(first, "/api/check",
+        ExecutorService client = Executors.newFixedThreadPool(2);
+        Future<HttpResponse<String>> quick = client.submit(() -> post(first, "/api/check",
                 snippets("a", "theorem a : 5 + 5 = 10 := rfl", "b", "theorem b : 6 = 6 := rfl")));
+        Future<HttpResponse<String>> slow = client.submit(() -> post(first, "/api/check", "{\"snippets\": [{\"id\": "
+                + "\"slow\", \"code\": \"#eval (List.range 20000000).foldl (· + ·) 0\"}], \"timeout\": 60, \"judge\": false}"));
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (metric(first, "proofline_http_requests_seconds_count") == 0 && metric(first, "proofline_queue_running") == 0
-                && metric(first, "proofline_queue_length") == 0 && System.nanoTime() < until) {
+        while (metric(first, "proofline_queue_running") + metric(first, "proofline_queue_length") < 3
+                && System.nanoTime() < until) {
             Thread.sleep(10);
         }
-        first.stop(Duration.ofSeconds(30));
-        assertTrue(kiminaValid(results(inFlight.get()).get("a")), "finished within the grace period");
+        first.stop(Duration.ofSeconds(4));
+        assertTrue(kiminaValid(results(quick.get()).get("a")), "finished within the grace period");
+        HttpResponse<String> failed = slow.get();
+        assertEquals(503, failed.statusCode(), failed.body());
+        assertTrue(failed.body().contains("shutting down"), failed.body());
         client.shutdown();
 
         ProoflineServer again = ProoflineServer.builder(pool).port(port).start();
