@@ -4,7 +4,7 @@ package dev.proofline.check;
  * A proposed proof of a problem: either {@code proof}, the text after {@code :=} (a term or
  * {@code by …}), or {@code code}, a whole Lean snippet that must declare the problem's theorem.
  */
-public record Candidate(String problem, String id, String proof, String code) {
+public record Candidate(String problem, String id, String proof, String code) implements java.io.Serializable {
     /** Largest proof text accepted; beyond it the candidate is {@code invalid}, not sent to Lean. */
     public static final int MAX_CHARS = 100_000;
 

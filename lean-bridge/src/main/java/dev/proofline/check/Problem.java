@@ -16,7 +16,7 @@ import java.util.Map;
  * @param options option name to a Boolean, Integer or String value, e.g. {@code autoImplicit → false}
  */
 public record Problem(String id, List<String> header, String preamble, String statement, String informal,
-                      List<String> tags, Map<String, Object> options) {
+                      List<String> tags, Map<String, Object> options) implements java.io.Serializable {
 
     /** Largest statement or preamble accepted, in characters; beyond it the problem is not sent to Lean. */
     public static final int MAX_CHARS = 1_000_000;

@@ -17,12 +17,12 @@ import java.util.Set;
  * The results file: one verdict per line, appended and flushed as each is known, so a batch killed at
  * any moment keeps every verdict it reported, and a rerun skips them.
  */
-final class ResultLog implements AutoCloseable {
+public final class ResultLog implements AutoCloseable {
     private final BufferedWriter out;
     private final Set<String> done = new HashSet<>();
     private final List<Verdict> previous = new ArrayList<>();
 
-    ResultLog(Path file) throws IOException {
+    public ResultLog(Path file) throws IOException {
         if (Files.exists(file)) {
             for (Jsonl.Line line : Jsonl.read(file)) {
                 // a line cut short by a kill is not a result: that candidate is checked again
@@ -51,19 +51,20 @@ final class ResultLog implements AutoCloseable {
         }
     }
 
-    static String key(String problem, String candidate) {
+    public static String key(String problem, String candidate) {
         return problem + "\u0000" + candidate;
     }
 
-    boolean isDone(String problem, String candidate) {
+    public synchronized boolean isDone(String problem, String candidate) {
         return done.contains(key(problem, candidate));
     }
 
-    List<Verdict> previous() {
+    public List<Verdict> previous() {
         return previous;
     }
 
-    synchronized void append(Verdict v) throws IOException {
+    public synchronized void append(Verdict v) throws IOException {
+        done.add(key(v.problem(), v.candidate()));
         out.write(Jsonl.JSON.writeValueAsString(v));
         out.write('\n');
         out.flush();

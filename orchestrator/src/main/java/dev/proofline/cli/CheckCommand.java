@@ -5,7 +5,9 @@ import dev.proofline.batch.ProblemSet;
 import dev.proofline.batch.Summary;
 import dev.proofline.check.ProofChecker;
 import dev.proofline.check.Verdict;
+import dev.proofline.lean.Lean;
 import dev.proofline.lean.LeanPool;
+import dev.proofline.spark.SparkCheck;
 import dev.proofline.report.CheckReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -54,6 +57,17 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     LeanOptions lean;
+
+    @Option(names = "--engine", defaultValue = "local", description = "local (this process, the default) or spark "
+            + "(a Spark job: local mode with local[workers,4], or --master / spark-submit's master).")
+    Engine engine;
+
+    @Option(names = "--master", description = "With --engine spark: Spark's master URL, e.g. local[2], "
+            + "spark://host:7077, yarn (default: spark-submit's, else local[workers,4], where a failed task is tried "
+            + "up to 4 times).")
+    String master;
+
+    enum Engine { local, spark }
 
     /** When a batch whose candidates were all checked still counts as a failure, for CI pipelines. */
     enum FailOn {
@@ -112,46 +126,76 @@ final class CheckCommand implements Callable<Integer> {
         }
         ProblemSet set = ProblemSet.read(problems);
         set.rejectedLines().forEach(r -> System.err.println("skipped problem " + r));
-        System.err.println("Starting Lean…");
-        try (LeanPool pool = lean.open()) {
-            Set<String> axioms = allowedAxioms == null ? ProofChecker.STANDARD_AXIOMS : Set.copyOf(allowedAxioms);
-            BatchCheck batch = new BatchCheck(set, new ProofChecker(pool, axioms), pool.workers());
-            AtomicInteger accepted = new AtomicInteger();
-            ProgressBar[] bar = new ProgressBar[1];
-            List<Verdict> verdicts;
-            try {
-                verdicts = batch.run(candidateFile, out, total -> bar[0] = new ProgressBarBuilder().setTaskName("check")
-                        .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).setUnit(" cand", 1)
-                        .showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
-                        .build(), v -> {
-                    if (v.verdict() == Verdict.Kind.accepted) {
-                        accepted.incrementAndGet();
-                    }
-                    bar[0].setExtraMessage(" accepted " + accepted.get());
-                    bar[0].step();
-                });
-            } finally {
-                if (bar[0] != null) {
-                    bar[0].close();
+        Set<String> axioms = allowedAxioms == null ? ProofChecker.STANDARD_AXIOMS : Set.copyOf(allowedAxioms);
+        AtomicInteger accepted = new AtomicInteger();
+        ProgressBar[] bar = new ProgressBar[1];
+        Consumer<Integer> onTotal = total -> bar[0] = new ProgressBarBuilder().setTaskName("check")
+                .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).setUnit(" cand", 1)
+                .showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+        Consumer<Verdict> onVerdict = v -> {
+            if (v.verdict() == Verdict.Kind.accepted) {
+                accepted.incrementAndGet();
+            }
+            bar[0].setExtraMessage(" accepted " + accepted.get());
+            bar[0].step();
+        };
+        List<Verdict> verdicts;
+        try {
+            if (engine == Engine.spark) {
+                verdicts = onSpark(set, candidateFile, axioms, onTotal, onVerdict);
+            } else {
+                System.err.println("Starting Lean…");
+                try (LeanPool pool = lean.open()) {
+                    verdicts = new BatchCheck(set, new ProofChecker(pool, axioms), pool.workers())
+                            .run(candidateFile, out, onTotal, onVerdict);
                 }
             }
-            Summary summary = Summary.of(verdicts, set.byId().keySet());
-            System.out.print(summary.render());
-            System.out.println("results: " + out);
-            if (report != null) {
-                new CheckReport(summary, verdicts, set.byId()).write(report);
-                System.out.println("report: " + report);
+        } finally {
+            if (bar[0] != null) {
+                bar[0].close();
             }
-            if (summaryJson != null) {
-                Files.writeString(summaryJson, summary.toJson() + "\n");
-                System.out.println("summary: " + summaryJson);
+        }
+        Summary summary = Summary.of(verdicts, set.byId().keySet());
+        System.out.print(summary.render());
+        System.out.println("results: " + out);
+        if (report != null) {
+            new CheckReport(summary, verdicts, set.byId()).write(report);
+            System.out.println("report: " + report);
+        }
+        if (summaryJson != null) {
+            Files.writeString(summaryJson, summary.toJson() + "\n");
+            System.out.println("summary: " + summaryJson);
+        }
+        if (failOn.holds(summary)) {
+            return FAIL_ON;
+        }
+        boolean badInput = !set.rejectedLines().isEmpty() || verdicts.stream().anyMatch(v -> v.verdict() == Verdict.Kind.invalid
+                && v.reasons().stream().anyMatch(r -> r.startsWith("bad-") || r.startsWith("unknown-problem")));
+        return badInput ? BAD_INPUT : CHECKED;
+    }
+
+    /**
+     * The batch as a Spark job; kept apart so that Spark's classes are loaded only for this engine (its jars
+     * are on the class path only then).
+     */
+    private List<Verdict> onSpark(ProblemSet set, Path candidateFile, Set<String> axioms, Consumer<Integer> onTotal,
+            Consumer<Verdict> onVerdict) throws java.io.IOException {
+        Lean.PoolBuilder pool = lean.builder();
+        String where = master != null ? master : System.getProperty("spark.master") != null ? null
+                : "local[" + pool.workers() + ",4]";
+        System.err.println("Starting Spark (" + (where != null ? where : System.getProperty("spark.master"))
+                + "); each executor starts its Lean…");
+        try {
+            SparkCheck.Outcome outcome = SparkCheck.run(set, candidateFile, out, where, new SparkCheck.Settings(
+                    lean.runtime.spec(), pool.workers(), lean.timeout, axioms), onTotal, onVerdict, null);
+            if (outcome.failedTasks() > 0) {
+                System.err.println("Spark retried " + outcome.failedTasks() + " failed task attempts; each candidate "
+                        + "is in the results once");
             }
-            if (failOn.holds(summary)) {
-                return FAIL_ON;
-            }
-            boolean badInput = !set.rejectedLines().isEmpty() || verdicts.stream().anyMatch(v -> v.verdict() == Verdict.Kind.invalid
-                    && v.reasons().stream().anyMatch(r -> r.startsWith("bad-") || r.startsWith("unknown-problem")));
-            return badInput ? BAD_INPUT : CHECKED;
+            return outcome.verdicts();
+        } catch (NoClassDefFoundError e) {
+            throw new java.io.IOException("Spark's classes are not on the class path (" + e.getMessage() + "): run it through "
+                    + "./proofline, which adds orchestrator/target/spark-lib for --engine spark, or through spark-submit");
         }
     }
 

@@ -1,10 +1,7 @@
 package dev.proofline.cli;
 
-import dev.proofline.lean.ContainerRuntime;
-import dev.proofline.lean.EmbeddedRuntime;
 import dev.proofline.lean.LeanRuntime;
-import dev.proofline.lean.NativeRuntime;
-import dev.proofline.lean.ProoflineCache;
+import dev.proofline.lean.RuntimeSpec;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -39,15 +36,12 @@ final class RuntimeOptions {
     double cpus;
 
     LeanRuntime runtime() {
-        Path cache = cacheDir != null ? cacheDir.toAbsolutePath() : ProoflineCache.defaultDir();
-        return switch (kind) {
-            case embedded -> new EmbeddedRuntime(cache);
-            case nativeLean -> new NativeRuntime(lean != null ? lean : Path.of("lean"));
-            case container -> {
-                ContainerRuntime c = new ContainerRuntime(cache).withMemoryLimit(memoryBytes).withCpus(cpus);
-                yield image != null ? c.withImage(image) : c;
-            }
-        };
+        return spec().runtime();
+    }
+
+    RuntimeSpec spec() {
+        return new RuntimeSpec(kind == Kind.nativeLean ? "native" : kind.name(), lean == null ? null : lean.toString(),
+                cacheDir == null ? null : cacheDir.toAbsolutePath().toString(), image, memoryBytes, cpus);
     }
 
     static final class KindConverter implements picocli.CommandLine.ITypeConverter<Kind> {

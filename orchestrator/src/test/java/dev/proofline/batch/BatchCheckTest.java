@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped sample checked end to end by real Lean, as {@code proofline check} does. */
-class BatchCheckTest {
+public class BatchCheckTest {
     static final Path SAMPLE = Path.of("..", "problems", "samples", "basic");
     static LeanPool pool;
     static ProblemSet problems;
@@ -135,7 +135,7 @@ class BatchCheckTest {
     }
 
     /** Every candidate line says what it expects, e.g. {@code "expect": "rejected:statement-changed"}. */
-    private static void assertAsExpected(Path candidates, ProblemSet set, List<Verdict> verdicts) throws IOException {
+    public static void assertAsExpected(Path candidates, ProblemSet set, List<Verdict> verdicts) throws IOException {
         Map<String, Verdict> byId = new HashMap<>();
         verdicts.forEach(v -> byId.put(v.candidate(), v));
         List<Jsonl.Line> lines = Jsonl.read(candidates);
