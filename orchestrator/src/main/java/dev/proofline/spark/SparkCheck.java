@@ -90,7 +90,9 @@ public final class SparkCheck {
                     if (failOnce != null) {
                         sc.setLocalProperty(CheckTask.FAIL_ONCE, failOnce);
                     }
-                    partitions = partitions(work, 2 * sc.defaultParallelism());
+                    // many small partitions: the last ones leave few cores idle, and a lost task costs little;
+                    // the pool is the executor's, so sessions stay warm across partitions of a header
+                    partitions = partitions(work, 8 * sc.defaultParallelism());
                     before = staging.attempts();
                     Progress progress = new Progress(staging, log, verdicts, onVerdict);
                     progress.start();

@@ -64,11 +64,11 @@ class SparkCheckTest {
         ProblemSet set = ProblemSet.readJsonl(SAMPLE.resolve("problems.jsonl"));
         Path candidates = dir.resolve("candidates.jsonl");
         List<String> lines = Files.readAllLines(SAMPLE.resolve("candidates.jsonl")).stream()
-                .filter(l -> l.startsWith("{\"problem\": \"add_")).limit(30).toList();
+                .filter(l -> l.startsWith("{\"problem\"")).limit(48).toList();
         Files.write(candidates, lines);
         Path out = dir.resolve("results.jsonl");
-        // 12 candidates for Lean in 4 partitions of 3: partition 0's first attempt writes 2 verdicts, then
-        // fails; Spark runs it again
+        // local[2] wants 16 partitions: about 3 candidates each; partition 0's first attempt writes 2 verdicts,
+        // then fails, and Spark runs it again
         assertEquals(1, spark(set, candidates, out, "0:2").failedTasks());
         Map<String, String> byCandidate = withoutTimes(out);
         assertEquals(BatchCheck.jobs(candidates, set).size(), byCandidate.size());
