@@ -387,7 +387,7 @@ public final class CommunityRepl implements AutoCloseable {
             ProofChecker.Findings f = !judged.isOk()
                     ? new ProofChecker.Findings(List.of("judge: " + failure(judged)), List.of())
                     : ProofChecker.judgeDeclared(allowedAxioms, step.violations, elaborated, judged.declaration(name)
-                            .orElse(new Declaration(name, false, null, false, List.of(), null, null)), judged.exportError());
+                            .orElse(new Declaration(name, false, null, false, List.of(), null, null, List.of())), judged.exportError());
             v.put("verdict", f.accepted() ? "accepted" : "rejected");
             f.reasons().forEach(v.putArray("reasons")::add);
             f.axioms().forEach(v.putArray("axioms")::add);

@@ -1,6 +1,7 @@
 package dev.proofline.cli;
 
 import dev.proofline.batch.BatchCheck;
+import dev.proofline.batch.ChallengeCheck;
 import dev.proofline.batch.ProblemSet;
 import dev.proofline.batch.Summary;
 import dev.proofline.check.ProofChecker;
@@ -24,15 +25,23 @@ import picocli.CommandLine.Option;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check candidate proofs against their problems with Lean; one JSON verdict per candidate.")
 final class CheckCommand implements Callable<Integer> {
-    @Option(names = "--problems", required = true, description = "Problems: JSONL {id, header?, preamble?, statement, "
+    @Option(names = "--problems", description = "Problems: JSONL {id, header?, preamble?, statement, "
             + "informal?, tags?, options?}; a dataset directory (its problems.jsonl); or a directory of .lean files with a "
             + "'-- proofline: statement' line.")
     Path problems;
 
-    @Option(names = "--candidates", required = true,
+    @Option(names = "--candidates",
             description = "Candidates, JSONL: {problem, id?, proof} (the text after :=) or {problem, id?, code} (a whole "
                     + "snippet); - reads them from standard input.")
     Path candidates;
+
+    @Option(names = "--challenge", description = "Instead of --problems: a Lean file, or a folder of them, whose theorems "
+            + "proved by 'sorry' are the problems (id FILE/THEOREM); the rest of each file is their context.")
+    Path challenge;
+
+    @Option(names = "--solution", description = "With --challenge: the same file (or folder, by relative path) with proofs; "
+            + "each file is elaborated once and every theorem judged.")
+    Path solution;
 
     @Option(names = "--report", description = "Also write a readable report: .md, or .html.")
     Path report;
@@ -78,6 +87,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((challenge == null) != (solution == null) || (challenge == null) == (problems == null)
+                || (problems == null) != (candidates == null)) {
+            System.err.println("proofline check: give either --problems and --candidates, or --challenge and --solution");
+            return USAGE;
+        }
+        if (challenge != null) {
+            return check(null);
+        }
         if (!candidates.toString().equals("-")) {
             return check(candidates);
         }
@@ -93,13 +110,20 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** Checks the candidates file, or with {@code null} the challenge's solution. */
     private int check(Path candidateFile) throws Exception {
-        if (!Files.isRegularFile(candidateFile)) {
+        if (candidateFile != null && !Files.isRegularFile(candidateFile)) {
             System.err.println("proofline check: no such candidates file: " + candidateFile);
             return USAGE;
         }
-        if (!Files.exists(problems)) {
-            System.err.println("proofline check: no such problems file or directory: " + problems);
+        Path input = candidateFile != null ? problems : challenge;
+        if (!Files.exists(input)) {
+            System.err.println("proofline check: no such " + (candidateFile != null ? "problems" : "challenge")
+                    + " file or directory: " + input);
+            return USAGE;
+        }
+        if (candidateFile == null && !Files.exists(solution)) {
+            System.err.println("proofline check: no such solution file or directory: " + solution);
             return USAGE;
         }
         // outputs are checked before Lean starts, not after the batch
@@ -110,26 +134,31 @@ final class CheckCommand implements Callable<Integer> {
                 return USAGE;
             }
         }
-        ProblemSet set = ProblemSet.read(problems);
-        set.rejectedLines().forEach(r -> System.err.println("skipped problem " + r));
+        Set<String> axioms = allowedAxioms == null ? ProofChecker.STANDARD_AXIOMS : Set.copyOf(allowedAxioms);
         System.err.println("Starting Lean…");
         try (LeanPool pool = lean.open()) {
-            Set<String> axioms = allowedAxioms == null ? ProofChecker.STANDARD_AXIOMS : Set.copyOf(allowedAxioms);
-            BatchCheck batch = new BatchCheck(set, new ProofChecker(pool, axioms), pool.workers());
+            ProofChecker checker = new ProofChecker(pool, axioms);
+            ChallengeCheck challenges = candidateFile == null ? ChallengeCheck.read(challenge, solution, checker, pool.workers()) : null;
+            ProblemSet set = challenges != null ? challenges.problems() : ProblemSet.read(problems);
+            set.rejectedLines().forEach(r -> System.err.println("skipped problem " + r));
+            BatchCheck batch = new BatchCheck(set, checker, pool.workers());
             AtomicInteger accepted = new AtomicInteger();
             ProgressBar[] bar = new ProgressBar[1];
             List<Verdict> verdicts;
             try {
-                verdicts = batch.run(candidateFile, out, total -> bar[0] = new ProgressBarBuilder().setTaskName("check")
+                java.util.function.Consumer<Integer> onTotal = total -> bar[0] = new ProgressBarBuilder().setTaskName("check")
                         .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).setUnit(" cand", 1)
                         .showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
-                        .build(), v -> {
+                        .build();
+                java.util.function.Consumer<Verdict> onVerdict = v -> {
                     if (v.verdict() == Verdict.Kind.accepted) {
                         accepted.incrementAndGet();
                     }
                     bar[0].setExtraMessage(" accepted " + accepted.get());
                     bar[0].step();
-                });
+                };
+                verdicts = challenges != null ? challenges.run(out, onTotal, onVerdict)
+                        : batch.run(candidateFile, out, onTotal, onVerdict);
             } finally {
                 if (bar[0] != null) {
                     bar[0].close();
