@@ -7,20 +7,24 @@ import java.util.regex.Pattern;
 
 /**
  * A Lean source file as benchmark authors write it, read just far enough to split it: its imports, its
- * body (the rest, with the header's lines left blank so that Lean's line numbers are the file's), and its
- * theorems, each with its full name (the enclosing {@code namespace}s read), its lines, and whether its proof
- * is just {@code sorry}. A declaration starts at a line in column 0 with a command keyword, a modifier, an
+ * body (the rest, with the header's lines left blank so that Lean's line numbers are the file's), its
+ * theorems, each with its full name (the enclosing {@code namespace}s read), its lines, its statement and its
+ * proof, and the lines of its {@code example}s (a benchmark's tests). A declaration starts at a line in column 0 with a command keyword, a modifier, an
  * attribute or a doc comment; this is how such files are laid out, and Lean itself parses the rest.
  */
-public record LeanFile(List<String> imports, String body, List<Theorem> theorems) {
+public record LeanFile(List<String> imports, String body, List<Theorem> theorems, List<Lines> examples) {
+
+    /** Lines of the file, from 1, inclusive. */
+    public record Lines(int first, int last) {}
 
     /**
-     * @param statement the declaration up to its {@code :=}, doc comment and attributes included, if the proof is
-     *     {@code sorry}; else {@code null}
+     * @param statement the declaration up to the {@code :=} of its proof, doc comment and attributes included;
+     *     {@code null} for a proof by equations or {@code where}, which has no such {@code :=}
+     * @param proof what follows that {@code :=}; {@code null} with the statement
      */
-    public record Theorem(String name, int firstLine, int lastLine, String statement) {
+    public record Theorem(String name, int firstLine, int lastLine, String statement, String proof) {
         public boolean isSorry() {
-            return statement != null;
+            return proof != null && SORRY_PROOF.matcher(withoutComments(proof).strip()).matches();
         }
     }
 
@@ -30,7 +34,7 @@ public record LeanFile(List<String> imports, String body, List<Theorem> theorems
             + "namespace|section|end|open|variable|universe|set_option|attribute|macro|macro_rules|notation|infix|infixl|"
             + "infixr|prefix|postfix|syntax|elab|mutual|deriving|initialize|scoped|local)\\b)");
     private static final Pattern THEOREM = Pattern.compile("(?:^|\\s)(theorem|lemma)\\s+([^\\s(:{\\[⦃]+)");
-    private static final Pattern SORRY_PROOF = Pattern.compile(":=\\s*(?:by\\s+)?sorry\\s*$");
+    private static final Pattern SORRY_PROOF = Pattern.compile("(?:by\\s+)?sorry");
     private static final Pattern SCOPE = Pattern.compile("^(namespace|section|end)(?:\\s+(\\S+))?\\s*$");
 
     public static LeanFile parse(String text) {
@@ -66,6 +70,7 @@ public record LeanFile(List<String> imports, String body, List<Theorem> theorems
             }
         }
         List<Theorem> theorems = new ArrayList<>();
+        List<Lines> examples = new ArrayList<>();
         List<String> scopes = new ArrayList<>();
         for (int s = 0; s < starts.size(); s++) {
             int first = starts.get(s)[0];
@@ -82,25 +87,46 @@ public record LeanFile(List<String> imports, String body, List<Theorem> theorems
                 }
                 continue;
             }
-            String code = withoutComments(chunk);
-            Matcher thm = THEOREM.matcher(code);
-            if (!thm.find() || code.substring(0, thm.start()).contains(":=")) {
-                continue;
-            }
             int last = end - 1;
             while (last > first && lines[last].isBlank()) {
                 last--;
             }
-            Matcher sorry = SORRY_PROOF.matcher(code.strip());
-            String statement = null;
-            if (sorry.find()) {
-                // the proof begins at the last ':=' of the source, the one the stripped code ends with
-                int proof = chunk.lastIndexOf(":=");
-                statement = chunk.substring(0, proof).strip();
+            String code = withoutComments(chunk);
+            if (code.strip().matches("(?s)(@\\[[^\\]]*\\]\\s*)?example\\b.*")) {
+                examples.add(new Lines(first + 1, last + 1));
+                continue;
             }
-            theorems.add(new Theorem(fullName(scopes, thm.group(2)), first + 1, last + 1, statement));
+            Matcher thm = THEOREM.matcher(code);
+            if (!thm.find() || code.substring(0, thm.start()).contains(":=")) {
+                continue;
+            }
+            int proof = proofStart(chunk);
+            theorems.add(new Theorem(fullName(scopes, thm.group(2)), first + 1, last + 1,
+                    proof < 0 ? null : chunk.substring(0, proof).strip(), proof < 0 ? null : chunk.substring(proof + 2).strip()));
         }
-        return new LeanFile(List.copyOf(imports), body.toString(), List.copyOf(theorems));
+        return new LeanFile(List.copyOf(imports), body.toString(), List.copyOf(theorems), List.copyOf(examples));
+    }
+
+    /** Where the proof's {@code :=} is: the first outside brackets and comments ({@code (x := 1)} is an argument). */
+    private static int proofStart(String decl) {
+        int depth = 0;
+        for (int i = 0; i < decl.length() - 1; i++) {
+            char c = decl.charAt(i);
+            if (decl.startsWith("--", i)) {
+                int nl = decl.indexOf('\n', i);
+                i = nl < 0 ? decl.length() : nl;
+            } else if (decl.startsWith("/-", i)) {
+                int close = decl.indexOf("-/", i + 2);
+                i = close < 0 ? decl.length() : close + 1;
+            } else if ("([{⟨⦃".indexOf(c) >= 0) {
+                depth++;
+            } else if (")]}⟩⦄".indexOf(c) >= 0) {
+                depth--;
+            } else if (depth == 0 && decl.startsWith(":=", i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String fullName(List<String> scopes, String name) {

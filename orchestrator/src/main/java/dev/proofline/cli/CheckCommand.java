@@ -2,6 +2,10 @@ package dev.proofline.cli;
 
 import dev.proofline.batch.BatchCheck;
 import dev.proofline.batch.ChallengeCheck;
+import dev.proofline.batch.Jsonl;
+import dev.proofline.dataset.Dataset;
+import dev.proofline.dataset.ProblemRecord;
+import dev.proofline.dataset.RecordReader;
 import dev.proofline.batch.ProblemSet;
 import dev.proofline.batch.Summary;
 import dev.proofline.check.ProofChecker;
@@ -32,7 +36,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--candidates",
             description = "Candidates, JSONL: {problem, id?, proof} (the text after :=) or {problem, id?, code} (a whole "
-                    + "snippet); - reads them from standard input.")
+                    + "snippet); - reads them from standard input; a dataset directory checks its reference proofs.")
     Path candidates;
 
     @Option(names = "--challenge", description = "Instead of --problems: a Lean file, or a folder of them, whose theorems "
@@ -95,19 +99,36 @@ final class CheckCommand implements Callable<Integer> {
         if (challenge != null) {
             return check(null);
         }
-        if (!candidates.toString().equals("-")) {
+        boolean references = Files.isRegularFile(candidates.resolve(Dataset.PROBLEMS));
+        if (!candidates.toString().equals("-") && !references) {
             return check(candidates);
         }
-        // piped in: streamed to a file of its own for the run, so bad lines are named stdin.jsonl:N and a huge
-        // line is never held in memory
+        // piped in (streamed to a file of its own for the run, so bad lines are named stdin.jsonl:N and a huge
+        // line is never held in memory), or a dataset's reference proofs written out as candidates
         Path dir = Files.createTempDirectory("proofline-stdin");
         try {
-            Path file = dir.resolve("stdin.jsonl");
-            Files.copy(System.in, file);
+            Path file = dir.resolve(references ? "references.jsonl" : "stdin.jsonl");
+            if (references) {
+                writeReferences(candidates.resolve(Dataset.PROBLEMS), file);
+            } else {
+                Files.copy(System.in, file);
+            }
             return check(file);
         } finally {
             com.google.common.io.MoreFiles.deleteRecursively(dir, com.google.common.io.RecursiveDeleteOption.ALLOW_INSECURE);
         }
+    }
+
+    /** The reference proofs of a dataset's problems, as candidates with the id {@code reference}. */
+    private static void writeReferences(Path problemsFile, Path out) throws java.io.IOException {
+        StringBuilder lines = new StringBuilder();
+        for (ProblemRecord r : new RecordReader().read(problemsFile, problemsFile.toString(), "").records()) {
+            if (r.referenceProof() != null) {
+                lines.append(Jsonl.JSON.writeValueAsString(java.util.Map.of("problem", r.id(), "id", "reference",
+                        "proof", r.referenceProof()))).append('\n');
+            }
+        }
+        Files.writeString(out, lines);
     }
 
     /** Checks the candidates file, or with {@code null} the challenge's solution. */

@@ -47,13 +47,15 @@ public final class RecordReader {
             rejected.add(where + ": " + line.error());
             return;
         }
-        ProblemRecord record;
         try {
-            record = normalise(line.node(), defaultFamily);
+            add(normalise(line.node(), defaultFamily), where);
         } catch (IllegalArgumentException e) {
             rejected.add(where + ": " + e.getMessage());
-            return;
         }
+    }
+
+    /** Keeps {@code record}, unless it duplicates one kept before; {@code where} names its source in reports. */
+    void add(ProblemRecord record, String where) {
         if (!hashes.add(record.hash())) {
             rejected.add(where + ": duplicate of an earlier problem (same normalised statement), id " + record.id());
         } else if (!ids.add(record.id())) {
@@ -61,6 +63,11 @@ public final class RecordReader {
         } else {
             records.add(record);
         }
+    }
+
+    /** Lists an unusable record: {@code where}, then why. */
+    void reject(String where, String reason) {
+        rejected.add(where + ": " + reason);
     }
 
     private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");

@@ -49,6 +49,8 @@ class ChallengeCheckTest {
         assertEquals(List.of(false, true, true, true), f.theorems().stream().map(LeanFile.Theorem::isSorry).toList());
         LeanFile.Theorem eq = f.theorems().get(1);
         assertEquals("/-- Doubling is multiplying by two. -/\ntheorem double_eq (n : Nat) : double n = 2 * n", eq.statement());
+        assertEquals("by\n  sorry", eq.proof());
+        assertEquals("rfl", f.theorems().get(0).proof());
         // the header's lines are left blank: Lean's line numbers are the file's
         assertEquals(Files.readString(CHALLENGE).lines().count(), f.body().lines().count());
         assertEquals("theorem double_eq (n : Nat) : double n = 2 * n := by", f.body().lines().toList().get(eq.firstLine()));
