@@ -49,7 +49,7 @@ public record LeanFile(List<String> imports, String body, List<Theorem> theorems
             String line = lines[i];
             Matcher header = HEADER_LINE.matcher(line.strip());
             if (inHeader && commentDepth == 0 && header.matches()) {
-                if (header.group(1) != null) {
+                if (header.group(1) != null && !imports.contains(header.group(1))) {
                     imports.add(header.group(1));
                 }
                 line = "";

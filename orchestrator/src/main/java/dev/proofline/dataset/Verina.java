@@ -14,8 +14,9 @@ import java.util.stream.Stream;
  * The layout of sunblaze-ucb/verina: a folder per task with {@code task.json} (its {@code id}),
  * {@code description.txt}, and {@code task.lean}, whose sections ({@code -- !benchmark @start code} …
  * {@code @end code}, likewise {@code import}, {@code precond}, {@code postcond}, {@code proof} and their
- * {@code _aux}) hold the reference solution. The theorem of {@code task.lean} (that the code meets its
- * specification) is the problem, everything before it the preamble, the {@code proof} section the reference
+ * {@code _aux}) hold the reference solution. The theorem {@code …_spec_satisfied} of {@code task.lean} (that the
+ * code meets its specification) is the problem, everything before it the preamble (the {@code proof_aux}
+ * lemmas included, which Lean proves there), the {@code proof} section the reference
  * proof unless it is {@code sorry}. Only tasks that import no Mathlib are kept.
  */
 final class Verina {
@@ -48,11 +49,12 @@ final class Verina {
                 into.reject(where, id + " needs Mathlib (imports " + String.join(", ", mathlib) + ")");
                 continue;
             }
-            if (lean.theorems().size() != 1 || lean.theorems().get(0).statement() == null) {
-                into.reject(where, id + " does not state one theorem proved after ':='");
+            // the specification theorem; lemmas of the proof_aux section before it are context, proved there
+            LeanFile.Theorem t = lean.theorems().stream().filter(x -> x.name().endsWith("_spec_satisfied")).findFirst().orElse(null);
+            if (t == null || t.statement() == null) {
+                into.reject(where, id + " states no theorem '…_spec_satisfied' proved after ':='");
                 continue;
             }
-            LeanFile.Theorem t = lean.theorems().get(0);
             String preamble = String.join("\n", lean.body().lines().limit(t.firstLine() - 1).toList()).strip();
             Path description = folder.resolve("description.txt");
             String informal = Files.isRegularFile(description) ? Files.readString(description, StandardCharsets.UTF_8).strip() : null;
