@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * The layout of leanprover/human-eval-lean: one Lean module per task, {@code HumanEvalLean/HumanEval<N>.lean},
  * with the implementation, tests ({@code example}s) and the verification theorems. Each theorem is a problem
- * ({@code HumanEval<N>-<theorem>}) whose preamble is everything of the module before it but the tests, which
+ * ({@code HumanEval<N>-<theorem>}, other characters than letters, digits, {@code _ . -} read as {@code _}) whose preamble is everything of the module before it but the tests, which
  * declare nothing a statement could rest on, and whose reference proof is the module's proof.
  */
 final class HumanEvalLean {
@@ -48,7 +48,8 @@ final class HumanEvalLean {
                 }
                 String preamble = String.join("\n", java.util.Arrays.asList(lines).subList(0, t.firstLine() - 1)).strip();
                 try {
-                    ProblemRecord r = new ProblemRecord(task + "-" + t.name(), FAMILY, lean.imports(), preamble, t.statement(),
+                    // an id names a file of the dataset: `argmax?` and `«…»` are spelled with '_'
+                    ProblemRecord r = new ProblemRecord(task + "-" + t.name().replaceAll("[^A-Za-z0-9_.-]", "_"), FAMILY, lean.imports(), preamble, t.statement(),
                             null, t.isSorry() ? null : t.proof(), null, 0, java.util.Map.of("task", task),
                             ProblemRecord.hash(lean.imports().isEmpty() ? List.of("Init") : lean.imports(), preamble, t.statement()));
                     into.add(r, at);

@@ -70,7 +70,6 @@ public final class RecordReader {
         rejected.add(where + ": " + reason);
     }
 
-    private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     private static final java.util.regex.Pattern THEOREM = java.util.regex.Pattern.compile("(^|\\s)(theorem|lemma)\\s");
 
     private static ProblemRecord normalise(JsonNode n, String defaultFamily) {
@@ -95,11 +94,6 @@ public final class RecordReader {
                     + hash + "): the record was changed");
         }
         String id = Jsonl.text(n, "id");
-        if (id != null && !id.isBlank() && !SAFE_ID.matcher(id).matches()) {
-            // an id names the problem's file in the dataset: `../x` would write outside it
-            throw new IllegalArgumentException("\"id\" " + id + " may hold only letters, digits, '_', '-' and '.', "
-                    + "and may not start with '.'");
-        }
         String family = Jsonl.text(n, "family");
         String proof = Jsonl.text(n, "reference_proof") != null ? Jsonl.text(n, "reference_proof") : Jsonl.text(n, "proof");
         ProblemRecord.Expected expected;

@@ -27,6 +27,10 @@ theorem le_larger_right (a b : Nat) : b ≤ larger a b := by
   unfold larger
   split <;> omega
 
+theorem larger_comm? (a b : Nat) : larger a b = larger b a := by
+  unfold larger
+  split <;> split <;> omega
+
 /-!
 ## Prompt
 
