@@ -44,7 +44,8 @@ public final class ProofChecker {
     }
 
     /**
-     * A theorem of a submission that proves several at once: its full name, the problem whose verdict it gets
+     * A theorem of a submission that proves several at once: its full name ({@code null}: whatever the problem's
+     * statement declares, named by Lean), the problem whose verdict it gets
      * ({@code null} for a helper theorem of the submission, which gets none), and the lines of the submission
      * that declare it (1-based, inclusive). An error or {@code sorry} in those lines is that theorem's alone;
      * one outside every part's lines (in a definition, say) counts against every theorem.
@@ -96,16 +97,14 @@ public final class ProofChecker {
         List<String> violations = policy.violations(elaborated.syntax());
         String exportError = exportError(elaborated, replayed.exportError());
         return each(judged, p -> {
-            // a single problem's reference declares one theorem, whatever Lean names it
-            Declaration d = p.theorem() == null ? (replayed.declarations().isEmpty() ? null : replayed.declarations().get(0))
-                    : replayed.declaration(p.theorem()).orElse(null);
-            if (d == null) {
-                d = new Declaration(p.theorem(), false, null, false, List.of(), null, null, List.of());
-            }
+            // a single problem's targets are whatever its statement declares, named by Lean
+            List<Declaration> targets = p.theorem() == null ? replayed.declarations()
+                    : List.of(replayed.declaration(p.theorem())
+                            .orElse(new Declaration(p.theorem(), false, null, false, List.of(), null, null, List.of())));
             List<LeanMessage> messages = elaborated.messages().stream().filter(m -> owns(p, parts, m.pos())).toList();
             List<LeanMessage> errors = messages.stream().filter(LeanMessage::isError).toList();
             boolean sorry = elaborated.sorries().stream().anyMatch(at -> owns(p, parts, at));
-            Findings f = findings(allowedAxioms, violations, errors, exportError, List.of(d), sorry, true);
+            Findings f = findings(allowedAxioms, violations, errors, exportError, targets, sorry, true);
             Verdict.Kind kind = f.reasons().isEmpty() ? Verdict.Kind.accepted : Verdict.Kind.rejected;
             return new Verdict(p.problemId(), candidateId, kind, f.reasons(), messages, f.axioms(), ms);
         });

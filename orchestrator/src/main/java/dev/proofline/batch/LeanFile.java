@@ -41,7 +41,7 @@ public record LeanFile(List<String> imports, String body, List<Theorem> theorems
         String[] lines = text.split("\n", -1);
         List<String> imports = new ArrayList<>();
         StringBuilder body = new StringBuilder();
-        List<int[]> starts = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         boolean inHeader = true;
         int commentDepth = 0;
         boolean attached = false;
@@ -59,7 +59,7 @@ public record LeanFile(List<String> imports, String body, List<Theorem> theorems
             // a doc comment or attribute starts the declaration it belongs to; other block comments start nothing
             if (commentDepth == 0 && COMMAND.matcher(line).find() && !line.startsWith("/-!")) {
                 if (!attached) {
-                    starts.add(new int[] {i});
+                    starts.add(i);
                 }
                 attached = line.startsWith("/--") || line.strip().matches("@\\[[^\\]]*\\]");
             }
@@ -73,8 +73,8 @@ public record LeanFile(List<String> imports, String body, List<Theorem> theorems
         List<Lines> examples = new ArrayList<>();
         List<String> scopes = new ArrayList<>();
         for (int s = 0; s < starts.size(); s++) {
-            int first = starts.get(s)[0];
-            int end = s + 1 < starts.size() ? starts.get(s + 1)[0] : lines.length;
+            int first = starts.get(s);
+            int end = s + 1 < starts.size() ? starts.get(s + 1) : lines.length;
             String chunk = String.join("\n", java.util.Arrays.asList(lines).subList(first, end));
             Matcher scope = SCOPE.matcher(lines[first].strip());
             if (scope.matches()) {
