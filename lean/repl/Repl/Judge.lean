@@ -168,8 +168,52 @@ partial def addEntries (entries : List Entry) (path : List Name) : List Name →
   | n :: ns, k => do addEntries entries path ns (← addEntry entries path n k)
 end
 
+/-- The names `todo` reaches through the export's entries, each once: what a statement rests on. -/
+partial def reachable (entries : List Entry) (seen : List Name) : List Name → List Name
+  | [] => seen
+  | n :: ns => if memN n seen then reachable entries seen ns else
+    match entryFor entries n with
+    | some e => reachable entries (n :: seen) (appendL e.deps ns)
+    | none => reachable entries (n :: seen) ns
+
+def declValue : Declaration → Option Expr
+  | .defnDecl d => some d.value | .opaqueDecl d => some d.value | _ => none
+
+def infoValue : ConstantInfo → Option Expr
+  | .defnInfo d => some d.value | .opaqueInfo d => some d.value | _ => none
+
+def sameCtors (reference : Environment) : List Constructor → Bool
+  | [] => true
+  | c :: cs => (match reference.find? c.name with | some ci => ci.type == c.type | none => false) && sameCtors reference cs
+
+def sameInductives (reference : Environment) : List InductiveType → Bool
+  | [] => true
+  | t :: ts => (match reference.find? t.name with
+      | some (.inductInfo v) => v.type == t.type && lengthL v.ctors == lengthL t.ctors && sameCtors reference t.ctors
+      | _ => false) && sameInductives reference ts
+
+/-- Whether the rebuilt `e` is what the reference declares under its names: the same types and, for a
+definition, the same value (a theorem's proof may differ). -/
+def sameAsReference (reference : Environment) (e : Entry) : Bool :=
+  match reference.find? e.key with
+  | none => false
+  | some ci => sameNames ci.levelParams e.levels && match e.decl with
+    | .inductDecl _ _ types _ => sameInductives reference types
+    | d => ci.type == e.type && declValue d == infoValue ci
+
+/-- The declarations of the reference that `t`'s statement rests on and that the export declares
+differently: a submission that redefines them changes what the statement means, whatever its type says. -/
+def changedDefinitions (reference : Environment) (entries : List Entry) (t : Name) : List Name :=
+  match reference.find? t with
+  | none => []
+  | some rci => foldlL (fun acc n => match entryFor entries n with
+      | some e => if e.key == t || memN e.key acc || !reference.contains e.key || sameAsReference reference e then acc
+        else e.key :: acc
+      | none => acc) [] (reachable entries [] (listOf rci.type.getUsedConstants))
+
 /-- The judgement of one target theorem: found in the export, as a theorem, with the statement's type and
-universe parameters, accepted by the kernel, and the axioms it rests on there. -/
+universe parameters, the reference's declarations it rests on unchanged (`changed` lists those that are
+not), accepted by the kernel, and the axioms it rests on there. -/
 def judgeTarget (header base : Environment) (reference? : Option Environment) (entries : List Entry) (t : Name) :
     IO Json := do
   let some e := findL (fun e => e.key == t) entries | return Json.mkObj [("name", nameStr t), ("found", false)]
@@ -178,7 +222,7 @@ def judgeTarget (header base : Environment) (reference? : Option Environment) (e
   let fields := match reference? with
     | some reference => appendL fields [("same_type", Json.bool (match reference.find? t with
       | some rci => rci.type == e.type && sameNames rci.levelParams e.levels
-      | none => false))]
+      | none => false)), ("changed", namesJson (changedDefinitions reference entries t))]
     | none => fields
   try
     let k ← addEntry entries [] t base.toKernelEnv

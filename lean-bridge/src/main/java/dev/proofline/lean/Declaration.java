@@ -11,10 +11,13 @@ import java.util.List;
  *     else {@code null}
  * @param replay in a judgement, {@code "ok"} when the judge session's kernel accepted it and everything it
  *     rests on, else the complaint; else {@code null}
+ * @param changed in a judgement against a reference, the reference's declarations its statement rests on
+ *     that the submission declares differently (a redefinition that changes what the statement means)
  */
 public record Declaration(String name, boolean found, String kind, boolean imported, List<String> axioms,
-                          Boolean sameType, String replay) {
+                          Boolean sameType, String replay, List<String> changed) {
     public Declaration {
         axioms = axioms == null ? List.of() : List.copyOf(axioms);
+        changed = changed == null ? List.of() : List.copyOf(changed);
     }
 }

@@ -295,7 +295,8 @@ public final class LeanSession implements AutoCloseable {
         List<Declaration> decls = new ArrayList<>();
         n.path("declarations").forEach(d -> decls.add(new Declaration(d.path("name").asText(), d.path("found").asBoolean(),
                 d.path("kind").asText(null), d.path("imported").asBoolean(), texts(d.path("axioms")),
-                d.has("same_type") ? d.get("same_type").asBoolean() : null, d.path("replay").asText(null))));
+                d.has("same_type") ? d.get("same_type").asBoolean() : null, d.path("replay").asText(null),
+                texts(d.path("changed")))));
         JsonNode syntax = n.path("syntax");
         ParsedSyntax parsed = new ParsedSyntax(occurrences(syntax.path("commands")), occurrences(syntax.path("kinds")),
                 occurrences(syntax.path("options")), occurrences(syntax.path("attributes")),

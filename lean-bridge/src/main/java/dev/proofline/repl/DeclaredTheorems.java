@@ -46,7 +46,7 @@ final class DeclaredTheorems {
                     ? new ProofChecker.Findings(List.of("judge: " + judged.status().name().toLowerCase() + ": "
                             + judged.detail()), List.of())
                     : ProofChecker.judgeDeclared(allowedAxioms, violations, elaborated, judged.declaration(name)
-                            .orElse(new Declaration(name, false, null, false, List.of(), null, null)), judged.exportError()));
+                            .orElse(new Declaration(name, false, null, false, List.of(), null, null, List.of())), judged.exportError()));
         }
         return out;
     }

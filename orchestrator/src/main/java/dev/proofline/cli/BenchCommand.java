@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 
 /** {@code proofline bench …}: benchmarks that print numbers. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print measured numbers.",
-        subcommands = {BenchBridgeCommand.class, BenchCheckCommand.class, BenchGenerateCommand.class, BenchReplCommand.class,
-                BenchServeCommand.class, BenchSparkCommand.class})
+        subcommands = {BenchBridgeCommand.class, BenchChallengeCommand.class, BenchCheckCommand.class, BenchGenerateCommand.class,
+                BenchReplCommand.class, BenchServeCommand.class, BenchSparkCommand.class})
 final class BenchCommand {
     /** Runs {@code task} on every item from {@code threads} threads; returns items per second. */
     static <T> double perSecond(List<T> items, int threads, Consumer<T> task) throws Exception {

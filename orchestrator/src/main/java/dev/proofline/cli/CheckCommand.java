@@ -1,6 +1,11 @@
 package dev.proofline.cli;
 
 import dev.proofline.batch.BatchCheck;
+import dev.proofline.batch.ChallengeCheck;
+import dev.proofline.batch.Jsonl;
+import dev.proofline.dataset.Dataset;
+import dev.proofline.dataset.ProblemRecord;
+import dev.proofline.dataset.RecordReader;
 import dev.proofline.batch.ProblemSet;
 import dev.proofline.batch.Summary;
 import dev.proofline.check.ProofChecker;
@@ -27,15 +32,23 @@ import picocli.CommandLine.Option;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check candidate proofs against their problems with Lean; one JSON verdict per candidate.")
 final class CheckCommand implements Callable<Integer> {
-    @Option(names = "--problems", required = true, description = "Problems: JSONL {id, header?, preamble?, statement, "
+    @Option(names = "--problems", description = "Problems: JSONL {id, header?, preamble?, statement, "
             + "informal?, tags?, options?}; a dataset directory (its problems.jsonl); or a directory of .lean files with a "
             + "'-- proofline: statement' line.")
     Path problems;
 
-    @Option(names = "--candidates", required = true,
+    @Option(names = "--candidates",
             description = "Candidates, JSONL: {problem, id?, proof} (the text after :=) or {problem, id?, code} (a whole "
-                    + "snippet); - reads them from standard input.")
+                    + "snippet); - reads them from standard input; a dataset directory checks its reference proofs.")
     Path candidates;
+
+    @Option(names = "--challenge", description = "Instead of --problems: a Lean file, or a folder of them, whose theorems "
+            + "proved by 'sorry' are the problems (id FILE/THEOREM); the rest of each file is their context.")
+    Path challenge;
+
+    @Option(names = "--solution", description = "With --challenge: the same file (or folder, by relative path) with proofs; "
+            + "each file is elaborated once and every theorem judged.")
+    Path solution;
 
     @Option(names = "--report", description = "Also write a readable report: .md, or .html.")
     Path report;
@@ -92,28 +105,64 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!candidates.toString().equals("-")) {
+        if ((challenge == null) != (solution == null) || (challenge == null) == (problems == null)
+                || (problems == null) != (candidates == null)) {
+            System.err.println("proofline check: give either --problems and --candidates, or --challenge and --solution");
+            return USAGE;
+        }
+        if (challenge != null && engine == Engine.spark) {
+            System.err.println("proofline check: --engine spark takes --problems and --candidates, not a challenge file");
+            return USAGE;
+        }
+        if (challenge != null) {
+            return check(null);
+        }
+        boolean references = Files.isRegularFile(candidates.resolve(Dataset.PROBLEMS));
+        if (!candidates.toString().equals("-") && !references) {
             return check(candidates);
         }
-        // piped in: streamed to a file of its own for the run, so bad lines are named stdin.jsonl:N and a huge
-        // line is never held in memory
+        // piped in (streamed to a file of its own for the run, so bad lines are named stdin.jsonl:N and a huge
+        // line is never held in memory), or a dataset's reference proofs written out as candidates
         Path dir = Files.createTempDirectory("proofline-stdin");
         try {
-            Path file = dir.resolve("stdin.jsonl");
-            Files.copy(System.in, file);
+            Path file = dir.resolve(references ? "references.jsonl" : "stdin.jsonl");
+            if (references) {
+                writeReferences(candidates.resolve(Dataset.PROBLEMS), file);
+            } else {
+                Files.copy(System.in, file);
+            }
             return check(file);
         } finally {
             com.google.common.io.MoreFiles.deleteRecursively(dir, com.google.common.io.RecursiveDeleteOption.ALLOW_INSECURE);
         }
     }
 
+    /** The reference proofs of a dataset's problems, as candidates with the id {@code reference}. */
+    private static void writeReferences(Path problemsFile, Path out) throws java.io.IOException {
+        StringBuilder lines = new StringBuilder();
+        for (ProblemRecord r : new RecordReader().read(problemsFile, problemsFile.toString(), "").records()) {
+            if (r.referenceProof() != null) {
+                lines.append(Jsonl.JSON.writeValueAsString(java.util.Map.of("problem", r.id(), "id", "reference",
+                        "proof", r.referenceProof()))).append('\n');
+            }
+        }
+        Files.writeString(out, lines);
+    }
+
+    /** Checks the candidates file, or with {@code null} the challenge's solution. */
     private int check(Path candidateFile) throws Exception {
-        if (!Files.isRegularFile(candidateFile)) {
+        if (candidateFile != null && !Files.isRegularFile(candidateFile)) {
             System.err.println("proofline check: no such candidates file: " + candidateFile);
             return USAGE;
         }
-        if (!Files.exists(problems)) {
-            System.err.println("proofline check: no such problems file or directory: " + problems);
+        Path input = candidateFile != null ? problems : challenge;
+        if (!Files.exists(input)) {
+            System.err.println("proofline check: no such " + (candidateFile != null ? "problems" : "challenge")
+                    + " file or directory: " + input);
+            return USAGE;
+        }
+        if (candidateFile == null && !Files.exists(solution)) {
+            System.err.println("proofline check: no such solution file or directory: " + solution);
             return USAGE;
         }
         // outputs are checked before Lean starts, not after the batch
@@ -124,8 +173,6 @@ final class CheckCommand implements Callable<Integer> {
                 return USAGE;
             }
         }
-        ProblemSet set = ProblemSet.read(problems);
-        set.rejectedLines().forEach(r -> System.err.println("skipped problem " + r));
         Set<String> axioms = allowedAxioms == null ? ProofChecker.STANDARD_AXIOMS : Set.copyOf(allowedAxioms);
         AtomicInteger accepted = new AtomicInteger();
         ProgressBar[] bar = new ProgressBar[1];
@@ -139,15 +186,23 @@ final class CheckCommand implements Callable<Integer> {
             bar[0].setExtraMessage(" accepted " + accepted.get());
             bar[0].step();
         };
+        ProblemSet set;
         List<Verdict> verdicts;
         try {
             if (engine == Engine.spark) {
+                set = ProblemSet.read(problems);
+                set.rejectedLines().forEach(r -> System.err.println("skipped problem " + r));
                 verdicts = onSpark(set, candidateFile, axioms, onTotal, onVerdict);
             } else {
                 System.err.println("Starting Lean…");
                 try (LeanPool pool = lean.open()) {
-                    verdicts = new BatchCheck(set, new ProofChecker(pool, axioms), pool.workers())
-                            .run(candidateFile, out, onTotal, onVerdict);
+                    ProofChecker checker = new ProofChecker(pool, axioms);
+                    ChallengeCheck challenges = candidateFile == null
+                            ? ChallengeCheck.read(challenge, solution, checker, pool.workers()) : null;
+                    set = challenges != null ? challenges.problems() : ProblemSet.read(problems);
+                    set.rejectedLines().forEach(r -> System.err.println("skipped problem " + r));
+                    verdicts = challenges != null ? challenges.run(out, onTotal, onVerdict)
+                            : new BatchCheck(set, checker, pool.workers()).run(candidateFile, out, onTotal, onVerdict);
                 }
             }
         } finally {

@@ -14,7 +14,8 @@ import org.eclipse.jgit.transport.TagOpt;
 
 /**
  * Reads problem sets from elsewhere into {@link ProblemRecord}s: a JSONL file, a directory (a dataset's
- * {@code problems.jsonl}, else every {@code .jsonl} file below it), or a git repository at a pinned ref,
+ * {@code problems.jsonl}; else a {@link Verina} or {@link HumanEvalLean} layout; else every {@code .jsonl}
+ * file below it), or a git repository at a pinned ref,
  * cloned with JGit into a cache and checked out there. Unusable records are listed, never fatal.
  */
 public final class Ingest {
@@ -36,6 +37,17 @@ public final class Ingest {
         String family = source.toAbsolutePath().normalize().getFileName().toString();
         if (Files.isRegularFile(source.resolve(Dataset.PROBLEMS))) {
             return reader.read(source.resolve(Dataset.PROBLEMS), Dataset.PROBLEMS, family);
+        }
+        // two public benchmarks' own layouts, recognised by their files
+        List<Path> verina = Verina.tasks(source);
+        if (!verina.isEmpty()) {
+            Verina.read(source, verina, reader);
+            return reader;
+        }
+        List<Path> humanEval = HumanEvalLean.tasks(source);
+        if (!humanEval.isEmpty()) {
+            HumanEvalLean.read(source, humanEval, reader);
+            return reader;
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(source)) {

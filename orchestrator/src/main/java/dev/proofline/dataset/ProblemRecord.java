@@ -36,7 +36,14 @@ public record ProblemRecord(String id, String family, List<String> header, Strin
     public static final String NAME_SLOT = "{name}";
     private static final Pattern NAME = Pattern.compile("^\\s*(theorem|lemma)\\s+[^\\s:({\\[]+");
 
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+
     public ProblemRecord {
+        if (id == null || !SAFE_ID.matcher(id).matches()) {
+            // an id names the problem's file in the dataset: `../x` would write outside it
+            throw new IllegalArgumentException("\"id\" " + id + " may hold only letters, digits, '_', '-' and '.', "
+                    + "and may not start with '.'");
+        }
         header = header == null || header.isEmpty() ? List.of("Init") : List.copyOf(header);
         preamble = preamble == null ? "" : preamble;
         expected = expected == null ? Expected.provable : expected;

@@ -47,13 +47,15 @@ public final class RecordReader {
             rejected.add(where + ": " + line.error());
             return;
         }
-        ProblemRecord record;
         try {
-            record = normalise(line.node(), defaultFamily);
+            add(normalise(line.node(), defaultFamily), where);
         } catch (IllegalArgumentException e) {
             rejected.add(where + ": " + e.getMessage());
-            return;
         }
+    }
+
+    /** Keeps {@code record}, unless it duplicates one kept before; {@code where} names its source in reports. */
+    void add(ProblemRecord record, String where) {
         if (!hashes.add(record.hash())) {
             rejected.add(where + ": duplicate of an earlier problem (same normalised statement), id " + record.id());
         } else if (!ids.add(record.id())) {
@@ -63,7 +65,11 @@ public final class RecordReader {
         }
     }
 
-    private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+    /** Lists an unusable record: {@code where}, then why. */
+    void reject(String where, String reason) {
+        rejected.add(where + ": " + reason);
+    }
+
     private static final java.util.regex.Pattern THEOREM = java.util.regex.Pattern.compile("(^|\\s)(theorem|lemma)\\s");
 
     private static ProblemRecord normalise(JsonNode n, String defaultFamily) {
@@ -88,11 +94,6 @@ public final class RecordReader {
                     + hash + "): the record was changed");
         }
         String id = Jsonl.text(n, "id");
-        if (id != null && !id.isBlank() && !SAFE_ID.matcher(id).matches()) {
-            // an id names the problem's file in the dataset: `../x` would write outside it
-            throw new IllegalArgumentException("\"id\" " + id + " may hold only letters, digits, '_', '-' and '.', "
-                    + "and may not start with '.'");
-        }
         String family = Jsonl.text(n, "family");
         String proof = Jsonl.text(n, "reference_proof") != null ? Jsonl.text(n, "reference_proof") : Jsonl.text(n, "proof");
         ProblemRecord.Expected expected;

@@ -31,4 +31,28 @@ class UsageErrorsTest {
         assertTrue(first.contains(named) && first.contains(value), first);
         assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--challenge c.lean",
+        "--solution s.lean",
+        "--problems p.jsonl --candidates c.jsonl --challenge c.lean --solution s.lean",
+        "--problems p.jsonl --challenge c.lean --solution s.lean",
+    })
+    void checkTakesProblemsAndCandidatesOrAChallengeAndItsSolution(String inputs) {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.err;
+        System.setErr(new java.io.PrintStream(err, true));
+        int code;
+        try {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("check", "--out", "r.jsonl"));
+            args.addAll(java.util.List.of(inputs.split(" ")));
+            code = new CommandLine(new Main()).execute(args.toArray(String[]::new));
+        } finally {
+            System.setErr(was);
+        }
+        assertEquals(2, code, err.toString());
+        assertEquals("proofline check: give either --problems and --candidates, or --challenge and --solution",
+                err.toString().strip());
+    }
 }

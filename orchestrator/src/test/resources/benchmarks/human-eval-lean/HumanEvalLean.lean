@@ -1,0 +1,2 @@
+import HumanEvalLean.HumanEval1
+import HumanEvalLean.HumanEval2
