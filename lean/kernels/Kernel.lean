@@ -413,4 +413,41 @@ def Kernel.json (k : Kernel) : String :=
     ++ ",\"shared\":" ++ jlist (jnames k.shared) ++ ",\"work\":" ++ k.work.json
     ++ ",\"phases\":" ++ jlist (jphases k.phases) ++ "}"
 
+/-! ## The oracle: specs evaluated on concrete inputs (plain recursion: this is run by `#eval`)
+
+`F32` is IEEE binary32 (`max` as CUDA's `fmaxf`: a NaN operand yields the other one) and `I32` wrapping
+32-bit integers, both held as their bit patterns so that inputs and outputs cross as numbers. -/
+
+structure F32 where bits : Nat
+structure I32 where bits : Nat
+
+instance : Scalar F32 := ⟨⟨0⟩, fun a b => ⟨(Float32.ofBits a.bits.toUInt32 + Float32.ofBits b.bits.toUInt32).toBits.toNat⟩,
+  fun a b => ⟨(Float32.ofBits a.bits.toUInt32 * Float32.ofBits b.bits.toUInt32).toBits.toNat⟩,
+  fun a b => if (Float32.ofBits a.bits.toUInt32).isNaN then b else if (Float32.ofBits b.bits.toUInt32).isNaN then a
+    else if Float32.ofBits a.bits.toUInt32 < Float32.ofBits b.bits.toUInt32 then b else a⟩
+
+def I32.signed (a : I32) : Int := if a.bits < 2147483648 then a.bits else (a.bits : Int) - 4294967296
+
+instance : Scalar I32 := ⟨⟨0⟩, fun a b => ⟨(a.bits + b.bits) % 4294967296⟩, fun a b => ⟨(a.bits * b.bits) % 4294967296⟩,
+  fun a b => if a.signed < b.signed then b else a⟩
+
+def hexDigit (c : Char) : Nat := if c.toNat ≤ 57 then c.toNat - 48 else c.toNat - 87
+
+/-- 32-bit words written as 8 lower-case hex digits each. -/
+def hexWords : List Char → List Nat
+  | a :: b :: c :: d :: e :: f :: g :: h :: rest =>
+    (((((((hexDigit a * 16 + hexDigit b) * 16 + hexDigit c) * 16 + hexDigit d) * 16 + hexDigit e) * 16 + hexDigit f) * 16
+      + hexDigit g) * 16 + hexDigit h) :: hexWords rest
+  | _ => []
+
+def nth : List Nat → Nat → Nat
+  | [], _ => 0
+  | x :: _, 0 => x
+  | _ :: xs, i + 1 => nth xs i
+
+/-- `arr[i], …, arr[i + n - 1]` of `m` as bit patterns, each after a comma. -/
+def dumpFrom {α} (bits : α → Nat) (m : Mem α) (arr : String) (i : Nat) : Nat → String
+  | 0 => ""
+  | k + 1 => "," ++ toString (bits (m arr i)) ++ dumpFrom bits m arr (i + 1) k
+
 end Proofline.Kernel
