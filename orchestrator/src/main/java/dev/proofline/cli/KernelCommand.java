@@ -9,11 +9,13 @@ import dev.proofline.kernel.KernelCatalog;
 import dev.proofline.kernel.KernelJudge;
 import dev.proofline.kernel.KernelTask;
 import dev.proofline.kernel.KernelVerifier;
+import dev.proofline.kernel.SavedJudgements;
+import dev.proofline.kernel.SpecOracle;
 import dev.proofline.lean.Lean;
 import dev.proofline.lean.LeanPool;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,6 +61,11 @@ final class KernelCommand {
                 description = "GPU timing: most time spent sampling one kernel and type. Default: ${DEFAULT-VALUE}.")
         Duration timeBudget;
 
+        @Option(names = "--judged", description = "A directory of saved judgements: Lean's claim and spec outputs are "
+                + "read from it when it has them for exactly these files, and saved to it otherwise. A machine without "
+                + "Lean (the GPU machine) runs the chain from it.")
+        Path judged;
+
         @Mixin
         RuntimeOptions runtime;
 
@@ -68,16 +75,37 @@ final class KernelCommand {
             KernelTask t = catalog.task(task);
             KernelCandidate c = catalog.candidate(candidate == null ? task : candidate);
             Optional<KernelCandidate> baseline = catalog.baseline(t);
+            Optional<SavedJudgements> saved = Optional.ofNullable(judged).map(SavedJudgements::new);
+            String key = SavedJudgements.key(catalog.language(), t, c);
+            Optional<KernelJudge.Claim> claim = saved.isPresent() ? saved.get().claim(key) : Optional.empty();
+            Optional<String> baselineKey = baseline.isPresent()
+                    ? Optional.of(SavedJudgements.key(catalog.language(), t, baseline.get())) : Optional.empty();
+            Optional<KernelJudge.Claim> baselineClaim = saved.isPresent() && baselineKey.isPresent()
+                    ? saved.get().claim(baselineKey.get()) : Optional.empty();
+            Map<String, Map<String, int[]>> known = saved.isPresent() ? saved.get().specOutputs(key) : Map.of();
+            boolean haveAll = claim.isPresent() && baselineClaim.isPresent() == baseline.isPresent();
             Optional<GpuDevice> gpu = GpuDevice.openIfPresent();
-            try (LeanPool pool = Lean.pool().runtime(runtime.runtime()).workers(1).timeout(timeout).open()) {
-                KernelJudge judge = new KernelJudge(pool, catalog.language());
-                KernelJudge.Claim claim = judge.judge(t, c);
-                Optional<KernelJudge.Claim> baselineClaim = baseline.isPresent()
-                        ? Optional.of(judge.judge(t, baseline.get())) : Optional.empty();
+            // Lean starts only when something is not saved: the GPU machine has none
+            try (LeanPool pool = haveAll ? null : Lean.pool().runtime(runtime.runtime()).workers(1).timeout(timeout).open()) {
+                KernelJudge judge = pool == null ? null : new KernelJudge(pool, catalog.language());
+                if (claim.isEmpty()) {
+                    claim = Optional.of(judge.judge(t, c));
+                }
+                if (baseline.isPresent() && baselineClaim.isEmpty()) {
+                    baselineClaim = Optional.of(judge.judge(t, baseline.get()));
+                }
+                SpecOracle oracle = judge == null ? SpecOracle.saved(t, known) : judge.oracle(t, known);
                 KernelVerifier verifier = new KernelVerifier(out.toAbsolutePath(), Nvcc.find(), gpu,
                         GpuTiming.Plan.DEFAULT.withBudget(timeBudget));
-                ClaimReport r = verifier.verify(t, claim, baselineClaim, judge.oracle(t));
+                ClaimReport r = verifier.verify(t, claim.get(), baselineClaim, oracle);
                 r.print(System.out);
+                if (saved.isPresent()) {
+                    saved.get().save(key, claim.get());
+                    if (baselineClaim.isPresent()) {
+                        saved.get().save(baselineKey.get(), baselineClaim.get());
+                    }
+                    saved.get().saveSpecOutputs(key, oracle.answers());
+                }
                 return r.failed() ? 1 : 0;
             } finally {
                 gpu.ifPresent(GpuDevice::close);

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -27,7 +28,8 @@ import java.util.TreeMap;
  * <ol>
  *   <li>The submission is parsed and held to the {@link CommandPolicy}: a refused one is never elaborated.</li>
  *   <li>It is elaborated after the preamble and kept; a separate request Proofline writes, on that environment,
- *       evaluates {@code Kernel.json NS.kernel}: the IR. Nothing is appended to the candidate's text for it.</li>
+ *       reduces {@code NS.kernel} to constructors ({@code #reduce}, which runs no compiled code), read by
+ *       {@link ReducedKernel}: the IR. Nothing is appended to the candidate's text for it.</li>
  *   <li>The IR, parsed and validated by Java, is written back as a Lean term ({@link KernelTerm}) into the
  *       statement {@code theorem proofline_claim : Verified <IR> T.pre T.spec}, and {@link ProofChecker} judges
  *       the candidate followed by that theorem proved by {@code NS.correct}: policy again, export, replay in a clean
@@ -39,15 +41,20 @@ import java.util.TreeMap;
  */
 public final class KernelJudge {
     static final String CLAIM = "proofline_claim";
+    /** {@code #reduce} with the printer set to write plain constructor applications, whole, for {@link ReducedKernel}. */
+    private static final String REDUCE = "set_option pp.notation false in\nset_option pp.fieldNotation false in\n"
+            + "set_option pp.structureInstances false in\nset_option pp.fullNames true in\nset_option pp.deepTerms true in\n"
+            + "set_option pp.maxSteps 100000000 in\n#reduce ";
     private static final List<String> HEADER = List.of("Init");
 
     /**
-     * The judgement: {@code verdict} is null when the candidate never reached the judge (refused by the policy, or
-     * no IR); {@code reasons} say why it is not accepted; {@code admitted} are the shapes whose launch Lean proved
-     * to satisfy {@code pre}, {@code refused} the others with why.
+     * The judgement: {@code judged} is false when the candidate never reached the judge (refused by the policy, or
+     * no IR); {@code reasons} say why it is not accepted; {@code axioms} are those the judge found;
+     * {@code admitted} are the shapes whose launch Lean proved to satisfy {@code pre}, {@code refused} the others
+     * with why.
      */
-    public record Claim(String candidate, Verdict verdict, List<String> reasons, List<LeanMessage> messages, KernelIr ir,
-                        String irJson, List<Map<String, Long>> admitted, List<String> refused) {
+    public record Claim(String candidate, boolean judged, List<String> reasons, List<String> axioms, List<LeanMessage> messages,
+                        KernelIr ir, String irJson, List<Map<String, Long>> admitted, List<String> refused) {
         public boolean accepted() {
             return reasons.isEmpty();
         }
@@ -69,9 +76,9 @@ public final class KernelJudge {
         return language + "\n\n" + Files.readString(task.lean());
     }
 
-    /** The task's spec, evaluated by Lean after this judge's preamble. */
-    public SpecOracle oracle(KernelTask task) throws IOException {
-        return new SpecOracle(pool, preamble(task), task);
+    /** The task's spec, evaluated by Lean after this judge's preamble; {@code known} holds answers already had. */
+    public SpecOracle oracle(KernelTask task, Map<String, Map<String, int[]>> known) throws IOException {
+        return new SpecOracle(Optional.of(pool), preamble(task), task, known);
     }
 
     public Claim judge(KernelTask task, KernelCandidate candidate) throws IOException {
@@ -79,7 +86,7 @@ public final class KernelJudge {
         String source = candidate.source();
         String ns = "_root_." + candidate.namespace();
         List<String> reasons = new ArrayList<>();
-        record Elaborated(List<String> refusedByPolicy, List<LeanMessage> messages, String irJson, String irProblem) {}
+        record Elaborated(List<String> refusedByPolicy, List<LeanMessage> messages, String reduced, String irProblem) {}
         Elaborated e = pool.withSession(HEADER, s -> {
             LeanResult parsed = s.send(LeanRequest.parse(source).after(preamble), pool.requestTimeout());
             if (!parsed.isOk()) {
@@ -94,29 +101,30 @@ public final class KernelJudge {
                 return new Elaborated(List.of(), elaborated.messages(), null, "Lean " + elaborated.status().name().toLowerCase()
                         + ": " + elaborated.detail());
             }
-            LeanResult printed = s.send(LeanRequest.of("#eval IO.println (_root_.Proofline.Kernel.Kernel.json " + ns + ".kernel)")
-                    .inEnv(elaborated.env()), pool.requestTimeout());
+            LeanResult printed = s.send(LeanRequest.of(REDUCE + ns + ".kernel").inEnv(elaborated.env()), pool.requestTimeout());
             s.drop(List.of(elaborated.env()), pool.requestTimeout());
             String ir = printed.isOk() && printed.errors().isEmpty() && printed.messages().size() == 1
                     ? printed.messages().get(0).data().strip() : null;
-            String why = ir != null ? null : "Lean could not evaluate " + candidate.namespace() + ".kernel: "
+            String why = ir != null ? null : "Lean could not reduce " + candidate.namespace() + ".kernel: "
                     + (printed.isOk() ? printed.messages().stream().map(LeanMessage::data).findFirst().orElse("no output")
                     : printed.detail());
             return new Elaborated(List.of(), elaborated.messages(), ir, why);
         });
         if (!e.refusedByPolicy().isEmpty()) {
-            return new Claim(candidate.name(), null, e.refusedByPolicy(), List.of(), null, null, List.of(), List.of());
+            return new Claim(candidate.name(), false, e.refusedByPolicy(), List.of(), List.of(), null, null, List.of(), List.of());
         }
-        if (e.irJson() == null) {
+        if (e.reduced() == null) {
             reasons.add("no IR: " + e.irProblem());
-            return new Claim(candidate.name(), null, reasons, e.messages(), null, null, List.of(), List.of());
+            return new Claim(candidate.name(), false, reasons, List.of(), e.messages(), null, null, List.of(), List.of());
         }
         KernelIr ir;
+        String irJson;
         try {
-            ir = KernelIr.parse(e.irJson());
+            irJson = ReducedKernel.json(e.reduced());
+            ir = KernelIr.parse(irJson);
         } catch (IllegalArgumentException ex) {
             reasons.add("IR rejected: " + ex.getMessage());
-            return new Claim(candidate.name(), null, reasons, e.messages(), null, e.irJson(), List.of(), List.of());
+            return new Claim(candidate.name(), false, reasons, List.of(), e.messages(), null, null, List.of(), List.of());
         }
         if (!ir.signature().toString().equals(task.signature())) {
             reasons.add("signature: the kernel takes " + ir.signature() + ", the task " + task.signature());
@@ -136,7 +144,8 @@ public final class KernelJudge {
         if (admitted.isEmpty()) {
             reasons.add("pre: the task's pre admits none of its shapes, so nothing can be run");
         }
-        return new Claim(candidate.name(), v, reasons, v.messages(), ir, e.irJson(), List.copyOf(admitted), List.copyOf(refused));
+        return new Claim(candidate.name(), true, reasons, v.axioms(), v.messages(), ir, irJson, List.copyOf(admitted),
+                List.copyOf(refused));
     }
 
     /** Each shape whose launch Lean proves to satisfy the task's {@code pre}, by {@code decide} after unfolding it. */

@@ -2,10 +2,12 @@ package dev.proofline.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proofline.gpu.ElemType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +15,13 @@ import java.util.Map;
 /**
  * What a benchmark author states and Proofline trusts: a directory with {@code task.lean} (in namespace
  * {@code namespace}: {@code pre} and {@code spec}, and the definitions {@code spec} uses) and {@code task.json}
- * ({@code {"namespace", "signature", "block", "shapes": [{size: value}]}}). A candidate kernel must take exactly
+ * ({@code {"namespace", "signature", "block", "shapes": [{size: value}], "types"?: ["f32", "i32"]}}; a task whose
+ * spec uses {@code exp} or {@code sqrt}, which have no integer meaning, lists {@code ["f32"]}). A candidate kernel must take exactly
  * {@code signature} (as {@link dev.proofline.gpu.KernelIr.Signature} writes it) and prove
  * {@code Verified kernel pre spec} with this task's {@code pre} and {@code spec}.
  */
 public record KernelTask(String name, Path lean, String namespace, String signature, int block,
-                         List<Map<String, Long>> shapes) {
+                         List<Map<String, Long>> shapes, List<ElemType> types) {
     static final String LEAN_NAME = "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*";
 
     public static KernelTask load(Path dir) throws IOException {
@@ -54,7 +57,12 @@ public record KernelTask(String name, Path lean, String namespace, String signat
         if (shapes.isEmpty()) {
             throw new IOException(json + ": \"shapes\" must list at least one shape");
         }
+        List<ElemType> types = new ArrayList<>();
+        for (JsonNode n : t.path("types")) {
+            types.add(Arrays.stream(ElemType.values()).filter(e -> e.suffix().equals(n.asText())).findFirst()
+                    .orElseThrow(() -> new IOException(json + ": \"types\" lists f32 and i32, got " + n)));
+        }
         return new KernelTask(dir.toAbsolutePath().normalize().getFileName().toString(), lean, ns, signature, block,
-                List.copyOf(shapes));
+                List.copyOf(shapes), types.isEmpty() ? List.of(ElemType.values()) : List.copyOf(types));
     }
 }

@@ -69,6 +69,13 @@ final class KernelTerm {
             return "(" + NS + "VExpr.var " + str(l.name()) + ")";
         } else if (v instanceof Value.Load l) {
             return "(" + NS + "VExpr." + (l.shared() ? "loadShared " : "load ") + str(l.array()) + " " + index(l.index()) + ")";
+        } else if (v instanceof Value.One) {
+            return NS + "VExpr.one";
+        } else if (v instanceof Value.Unary u) {
+            return "(" + NS + "VExpr." + u.op() + " " + value(u.a()) + ")";
+        } else if (v instanceof Value.Select c) {
+            return "(" + NS + "VExpr.select " + value(c.l()) + " " + value(c.r()) + " " + value(c.then()) + " "
+                    + value(c.otherwise()) + ")";
         }
         Value.Bin b = (Value.Bin) v;
         return "(" + NS + "VExpr." + b.op() + " " + value(b.a()) + " " + value(b.b()) + ")";

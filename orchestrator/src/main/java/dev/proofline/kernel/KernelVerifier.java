@@ -90,7 +90,7 @@ public final class KernelVerifier {
         Map<ElemType, GpuKernel> loadedBaseline = new EnumMap<>(ElemType.class);
         try {
             r.section("CUDA");
-            for (ElemType t : ElemType.values()) {
+            for (ElemType t : task.types()) {
                 compileAndLoad(r, ir, t).ifPresent(g -> loaded.put(t, g));
                 baseline.ifPresent(b -> compileAndLoad(r, b, t).ifPresent(g -> loadedBaseline.put(t, g)));
             }
@@ -101,7 +101,7 @@ public final class KernelVerifier {
                     baseline.isPresent() ? "baseline" : "").stripTrailing());
             for (Map<String, Long> shape : claim.admitted()) {
                 boolean baselineRuns = baselineClaim.map(b -> b.admitted().contains(shape)).orElse(false);
-                for (ElemType t : ElemType.values()) {
+                for (ElemType t : task.types()) {
                     OutputCheck check = new OutputCheck(t, Tolerance.FP32);
                     for (ValueClass v : ValueClass.values()) {
                         if (v.appliesTo(t)) {
@@ -132,8 +132,7 @@ public final class KernelVerifier {
     private static void judged(ClaimReport r, KernelTask task, KernelJudge.Claim c, String what) {
         if (c.accepted()) {
             r.line("✓ accepted: " + what + " ⊢ Verified <its IR> " + task.namespace() + ".pre " + task.namespace()
-                    + ".spec (policy, replay in a clean process, statement, axioms " + (c.verdict() == null ? "[]"
-                    : c.verdict().axioms()) + ")");
+                    + ".spec (policy, replay in a clean process, statement, axioms " + c.axioms() + ")");
         } else {
             r.fail("✗ " + what + " not accepted: " + String.join("; ", c.reasons()));
         }
