@@ -11,7 +11,6 @@ import dev.proofline.lean.LeanMessage;
 import dev.proofline.lean.LeanPool;
 import dev.proofline.lean.LeanRequest;
 import dev.proofline.lean.LeanResult;
-import dev.proofline.lean.LeanSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
