@@ -49,7 +49,9 @@ public final class SpecOracle {
     static String key(KernelIr ir, ElemType type, Workload w) {
         try {
             java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
-            d.update((ir.name() + "|" + type + "|" + w.launch() + "|" + new java.util.TreeMap<>(w.params())).getBytes(
+            // sorted: a Map.copyOf's order differs from one JVM to the next, and the key must not
+            d.update((ir.name() + "|" + type + "|Launch[grid=" + w.launch().grid() + ", block=" + w.launch().block() + ", sizes="
+                    + new java.util.TreeMap<>(w.launch().sizes()) + "]|" + new java.util.TreeMap<>(w.params())).getBytes(
                     java.nio.charset.StandardCharsets.UTF_8));
             java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4);
             for (Map.Entry<String, int[]> in : new java.util.TreeMap<>(w.inputs()).entrySet()) {
