@@ -9,9 +9,11 @@ only in later phases, so running the threads of a phase one after another, with 
 from the snapshot at the phase start, is exactly what the GPU computes. Write-write races on outputs
 are ruled out per kernel by a theorem (`RaceFree`).
 
-Scalars are an abstract type with `zero`, `add`, `mul`, `max`: a proof over it says the kernel computes
-the spec's expression operation for operation, so it holds bit for bit for IEEE floats (with `max` as
-CUDA's `fmaxf`) and for wrapping 32-bit integers alike.
+Scalars are an abstract type with `zero`, `one`, `add`, `sub`, `mul`, `div`, `neg`, `max`, `exp`, `sqrt`
+and a comparison `lt` (for `select`), all uninterpreted: a proof over it says the kernel computes the spec's
+expression operation for operation, so it holds bit for bit for IEEE floats where CUDA's operation is the
+one the oracle and the interpreter compute (`add`, `sub`, `mul`, `div`, `neg`, `sqrt` are correctly rounded;
+`max` is `fmaxf`), within a tolerance where it is not (`expf`), and for wrapping 32-bit integers alike.
 -/
 namespace Proofline.Kernel
 
@@ -20,6 +22,13 @@ class Scalar (α : Type) where
   add : α → α → α
   mul : α → α → α
   max : α → α → α
+  one : α
+  sub : α → α → α
+  div : α → α → α
+  neg : α → α
+  exp : α → α
+  sqrt : α → α
+  lt : α → α → Bool
 
 /-- Index arithmetic (natural numbers). -/
 inductive IExpr where
@@ -41,6 +50,11 @@ inductive VExpr where
   | load (arr : String) (idx : IExpr)
   | loadShared (arr : String) (idx : IExpr)
   | add (a b : VExpr) | mul (a b : VExpr) | max (a b : VExpr)
+  | one
+  | sub (a b : VExpr) | div (a b : VExpr)
+  | neg (a : VExpr) | exp (a : VExpr) | sqrt (a : VExpr)
+  /-- `l < r ? t : e` on scalars -/
+  | select (l r t e : VExpr)
 
 inductive Stmt where
   | skip
@@ -74,7 +88,9 @@ def IExpr.gid : IExpr := .add (.mul .bid .bdim) .tid
 
 def VExpr.usesVars : VExpr → Bool
   | .var _ => true
-  | .add a b | .mul a b | .max a b => a.usesVars || b.usesVars
+  | .add a b | .mul a b | .max a b | .sub a b | .div a b => a.usesVars || b.usesVars
+  | .neg a | .exp a | .sqrt a => a.usesVars
+  | .select l r t e => l.usesVars || r.usesVars || t.usesVars || e.usesVars
   | _ => false
 
 /-- `x := 0; for i in [0, n): x := x + e` -/
@@ -135,6 +151,14 @@ def evalV {α} [Scalar α] (L : Launch α) (b t : Nat) (iv : String → Nat) (sn
   | .add x y => Scalar.add (evalV L b t iv snap loc x) (evalV L b t iv snap loc y)
   | .mul x y => Scalar.mul (evalV L b t iv snap loc x) (evalV L b t iv snap loc y)
   | .max x y => Scalar.max (evalV L b t iv snap loc x) (evalV L b t iv snap loc y)
+  | .one => Scalar.one
+  | .sub x y => Scalar.sub (evalV L b t iv snap loc x) (evalV L b t iv snap loc y)
+  | .div x y => Scalar.div (evalV L b t iv snap loc x) (evalV L b t iv snap loc y)
+  | .neg x => Scalar.neg (evalV L b t iv snap loc x)
+  | .exp x => Scalar.exp (evalV L b t iv snap loc x)
+  | .sqrt x => Scalar.sqrt (evalV L b t iv snap loc x)
+  | .select l r x y => if Scalar.lt (evalV L b t iv snap loc l) (evalV L b t iv snap loc r)
+      then evalV L b t iv snap loc x else evalV L b t iv snap loc y
 
 /-- `for k in [0, n)`: iteration `k` runs after iterations `0 … k-1`. -/
 def forRange {σ} (f : Nat → σ → σ) : Nat → σ → σ
@@ -313,9 +337,15 @@ theorem evalV_locals {α} [Scalar α] (L : Launch α) (b t : Nat) (iv : String �
     evalV L b t iv snap loc e = evalV L b t iv snap loc' e := by
   induction e with
   | var => simp [VExpr.usesVars] at h
-  | add a c iha ihc | mul a c iha ihc | max a c iha ihc =>
+  | add a c iha ihc | mul a c iha ihc | max a c iha ihc | sub a c iha ihc | div a c iha ihc =>
     simp only [VExpr.usesVars, Bool.or_eq_false_iff] at h
     simp only [evalV, iha h.1, ihc h.2]
+  | neg a ih | exp a ih | sqrt a ih =>
+    simp only [VExpr.usesVars] at h
+    simp only [evalV, ih h]
+  | select l r x y ihl ihr ihx ihy =>
+    simp only [VExpr.usesVars, Bool.or_eq_false_iff] at h
+    simp only [evalV, ihl h.1.1.1, ihr h.1.1.2, ihx h.1.2, ihy h.2]
   | _ => rfl
 
 theorem exec_sumLoop {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) (iv : String → Nat)
@@ -347,70 +377,67 @@ theorem exec_sumInto {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α
   funext y
   by_cases hy : y = x <;> simp [hy, evalV_locals L b t _ snap _ s.locals e h]
 
-/-! ## Export: the kernel as JSON, for the Java side (plain recursion: this is run by `#eval`) -/
+/-! ## The oracle: specs evaluated on concrete inputs (plain recursion: this is run by `#eval`)
 
-def jstr (s : String) : String := "\"" ++ s ++ "\""
+`F32` is IEEE binary32 (`max` as CUDA's `fmaxf`: a NaN operand yields the other one) and `I32` wrapping
+32-bit integers, both held as their bit patterns so that inputs and outputs cross as numbers. -/
 
-def jlist : List String → String
-  | [] => "[]"
-  | x :: xs => "[" ++ x ++ jrest xs
-where jrest : List String → String
-  | [] => "]"
-  | y :: ys => "," ++ y ++ jrest ys
+structure F32 where bits : Nat
+structure I32 where bits : Nat
 
-def jnames : List String → List String
-  | [] => []
-  | x :: xs => jstr x :: jnames xs
+/-- Lean's `Float32` on bit patterns: the operations CUDA's are compared with. Each is written applied in
+full: this build has no code for a `Float32` operation passed as a function. -/
+def F32.f (a : F32) : Float32 := Float32.ofBits a.bits.toUInt32
+def F32.of (x : Float32) : F32 := ⟨x.toBits.toNat⟩
 
-def IExpr.json : IExpr → String
-  | .lit n => jlist [jstr "lit", toString n]
-  | .tid => jlist [jstr "tid"]
-  | .bid => jlist [jstr "bid"]
-  | .bdim => jlist [jstr "bdim"]
-  | .gdim => jlist [jstr "gdim"]
-  | .size s => jlist [jstr "size", jstr s]
-  | .ivar s => jlist [jstr "ivar", jstr s]
-  | .add a b => jlist [jstr "add", a.json, b.json]
-  | .mul a b => jlist [jstr "mul", a.json, b.json]
-  | .div a b => jlist [jstr "div", a.json, b.json]
-  | .mod a b => jlist [jstr "mod", a.json, b.json]
+instance : Scalar F32 where
+  zero := ⟨0⟩
+  one := ⟨0x3f800000⟩
+  add a b := F32.of (a.f + b.f)
+  sub a b := F32.of (a.f - b.f)
+  mul a b := F32.of (a.f * b.f)
+  div a b := F32.of (a.f / b.f)
+  neg a := F32.of (-a.f)
+  exp a := F32.of a.f.exp
+  sqrt a := F32.of a.f.sqrt
+  max a b := if a.f.isNaN then b else if b.f.isNaN then a else if a.f < b.f then b else a
+  lt a b := a.f < b.f
 
-def Cond.json : Cond → String
-  | .lt a b => jlist [jstr "lt", a.json, b.json]
-  | .eq a b => jlist [jstr "eq", a.json, b.json]
-  | .and a b => jlist [jstr "and", a.json, b.json]
+def I32.signed (a : I32) : Int := if a.bits < 2147483648 then a.bits else (a.bits : Int) - 4294967296
+def I32.ofInt (i : Int) : I32 := ⟨(i % 4294967296).toNat⟩
 
-def VExpr.json : VExpr → String
-  | .zero => jlist [jstr "zero"]
-  | .param p => jlist [jstr "param", jstr p]
-  | .var x => jlist [jstr "var", jstr x]
-  | .load a i => jlist [jstr "load", jstr a, i.json]
-  | .loadShared a i => jlist [jstr "load_shared", jstr a, i.json]
-  | .add a b => jlist [jstr "add", a.json, b.json]
-  | .mul a b => jlist [jstr "mul", a.json, b.json]
-  | .max a b => jlist [jstr "max", a.json, b.json]
+/-- Wrapping 32-bit integers. `div` truncates as C does (and is 0 for a zero divisor, which CUDA leaves
+undefined); `exp` and `sqrt` have no integer meaning and are the identity: tasks using them test `f32` only. -/
+instance : Scalar I32 where
+  zero := ⟨0⟩
+  one := ⟨1⟩
+  add a b := ⟨(a.bits + b.bits) % 4294967296⟩
+  sub a b := I32.ofInt (a.signed - b.signed)
+  mul a b := ⟨(a.bits * b.bits) % 4294967296⟩
+  div a b := I32.ofInt (a.signed.tdiv b.signed)
+  neg a := I32.ofInt (- a.signed)
+  exp a := a
+  sqrt a := a
+  max a b := if a.signed < b.signed then b else a
+  lt a b := decide (a.signed < b.signed)
 
-def Stmt.json : Stmt → String
-  | .skip => jlist [jstr "skip"]
-  | .seq a b => jlist [jstr "seq", a.json, b.json]
-  | .ite c a b => jlist [jstr "if", c.json, a.json, b.json]
-  | .assign x e => jlist [jstr "assign", jstr x, e.json]
-  | .loop i n body => jlist [jstr "for", jstr i, n.json, body.json]
-  | .store a i e => jlist [jstr "store", jstr a, i.json, e.json]
-  | .storeShared a i e => jlist [jstr "store_shared", jstr a, i.json, e.json]
+def hexDigit (c : Char) : Nat := if c.toNat ≤ 57 then c.toNat - 48 else c.toNat - 87
 
-def jarrays : List (String × IExpr) → List String
-  | [] => []
-  | (n, len) :: xs => ("{\"name\":" ++ jstr n ++ ",\"length\":" ++ len.json ++ "}") :: jarrays xs
+/-- 32-bit words written as 8 lower-case hex digits each. -/
+def hexWords : List Char → List Nat
+  | a :: b :: c :: d :: e :: f :: g :: h :: rest =>
+    (((((((hexDigit a * 16 + hexDigit b) * 16 + hexDigit c) * 16 + hexDigit d) * 16 + hexDigit e) * 16 + hexDigit f) * 16
+      + hexDigit g) * 16 + hexDigit h) :: hexWords rest
+  | _ => []
 
-def jphases : List Stmt → List String
-  | [] => []
-  | p :: ps => p.json :: jphases ps
+def nth : List Nat → Nat → Nat
+  | [], _ => 0
+  | x :: _, 0 => x
+  | _ :: xs, i + 1 => nth xs i
 
-def Kernel.json (k : Kernel) : String :=
-  "{\"name\":" ++ jstr k.name ++ ",\"sizes\":" ++ jlist (jnames k.sizes) ++ ",\"params\":" ++ jlist (jnames k.params)
-    ++ ",\"inputs\":" ++ jlist (jarrays k.inputs) ++ ",\"outputs\":" ++ jlist (jarrays k.outputs)
-    ++ ",\"shared\":" ++ jlist (jnames k.shared) ++ ",\"work\":" ++ k.work.json
-    ++ ",\"phases\":" ++ jlist (jphases k.phases) ++ "}"
+/-- `arr[i], …, arr[i + n - 1]` of `m` as bit patterns, each after a comma. -/
+def dumpFrom {α} (bits : α → Nat) (m : Mem α) (arr : String) (i : Nat) : Nat → String
+  | 0 => ""
+  | k + 1 => "," ++ toString (bits (m arr i)) ++ dumpFrom bits m arr (i + 1) k
 
 end Proofline.Kernel

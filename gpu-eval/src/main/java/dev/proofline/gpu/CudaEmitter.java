@@ -40,7 +40,8 @@ public final class CudaEmitter {
                 .append("typedef unsigned long long idx_t;\n")
                 .append("// Nat semantics of the proofs: x / 0 = 0, x % 0 = x\n")
                 .append("__device__ __forceinline__ idx_t pl_div(idx_t a, idx_t b) { return b == 0 ? 0 : a / b; }\n")
-                .append("__device__ __forceinline__ idx_t pl_mod(idx_t a, idx_t b) { return b == 0 ? a : a % b; }\n\n")
+                .append("__device__ __forceinline__ idx_t pl_mod(idx_t a, idx_t b) { return b == 0 ? a : a % b; }\n")
+                .append("__device__ __forceinline__ int pl_idiv(int a, int b) { return b == 0 ? 0 : (b == -1 ? (int)(0u - (unsigned)a) : a / b); }\n\n")
                 .append("extern \"C\" __global__ void ").append(functionName(ir, type)).append("(")
                 .append(String.join(", ", args)).append(") {\n");
         if (!ir.shared().isEmpty()) {
@@ -132,11 +133,25 @@ public final class CudaEmitter {
                 return l.name();
             } else if (v instanceof Value.Load l) {
                 return l.array() + "[" + index(l.index()) + "]";
+            } else if (v instanceof Value.One) {
+                return type == ElemType.F32 ? "1.0f" : "1";
+            } else if (v instanceof Value.Unary u) {
+                return switch (u.op()) {
+                    case "neg" -> "(-" + value(u.a()) + ")";
+                    case "exp" -> "expf(" + value(u.a()) + ")";
+                    default -> "sqrtf(" + value(u.a()) + ")";
+                };
+            } else if (v instanceof Value.Select c) {
+                return "((" + value(c.l()) + " < " + value(c.r()) + ") ? " + value(c.then()) + " : " + value(c.otherwise()) + ")";
             }
             Value.Bin b = (Value.Bin) v;
             return switch (b.op()) {
                 case "add" -> "(" + value(b.a()) + " + " + value(b.b()) + ")";
+                case "sub" -> "(" + value(b.a()) + " - " + value(b.b()) + ")";
                 case "mul" -> "(" + value(b.a()) + " * " + value(b.b()) + ")";
+                // C leaves an integer division by zero undefined; the language says 0
+                case "div" -> type == ElemType.F32 ? "(" + value(b.a()) + " / " + value(b.b()) + ")"
+                        : "pl_idiv(" + value(b.a()) + ", " + value(b.b()) + ")";
                 default -> (type == ElemType.F32 ? "fmaxf(" : "max(") + value(b.a()) + ", " + value(b.b()) + ")";
             };
         }

@@ -35,6 +35,45 @@ public enum ElemType {
         return this == F32 ? bits(f(a) * f(b)) : a * b;
     }
 
+    public int sub(int a, int b) {
+        return this == F32 ? bits(f(a) - f(b)) : a - b;
+    }
+
+    /** IEEE division for floats ({@code -prec-div=true}); C's truncating division for ints, 0 for a zero divisor. */
+    public int div(int a, int b) {
+        return this == F32 ? bits(f(a) / f(b)) : b == 0 ? 0 : a / b;
+    }
+
+    public int neg(int a) {
+        return this == F32 ? a ^ 0x80000000 : -a;
+    }
+
+    /** {@code expf}, within the FP32 tolerance of CUDA's (at most 2 ulp); no integer meaning. */
+    public int exp(int a) {
+        return bits((float) Math.exp(f(floatOnly(a, "exp"))));
+    }
+
+    /** {@code sqrtf}, correctly rounded as CUDA's is with {@code -prec-sqrt=true}; no integer meaning. */
+    public int sqrt(int a) {
+        return bits((float) Math.sqrt(f(floatOnly(a, "sqrt"))));
+    }
+
+    /** {@code a < b}: false when either float is NaN; signed for ints. */
+    public boolean lt(int a, int b) {
+        return this == F32 ? f(a) < f(b) : a < b;
+    }
+
+    public int one() {
+        return this == F32 ? bits(1f) : 1;
+    }
+
+    private int floatOnly(int a, String op) {
+        if (this != F32) {
+            throw new IllegalArgumentException(op + " has no meaning for " + suffix + ": run this kernel for f32 only");
+        }
+        return a;
+    }
+
     /** CUDA's {@code fmaxf} for floats (a NaN operand yields the other one), {@code max} for ints. */
     public int max(int a, int b) {
         if (this == I32) {

@@ -126,6 +126,20 @@ public final class Interpreter {
                     return type.zero();
                 }
                 return arr[(int) i];
+            } else if (v instanceof Value.One) {
+                return type.one();
+            } else if (v instanceof Value.Unary u) {
+                int x = value(u.a());
+                ops++;
+                return switch (u.op()) {
+                    case "neg" -> type.neg(x);
+                    case "exp" -> type.exp(x);
+                    default -> type.sqrt(x);
+                };
+            } else if (v instanceof Value.Select c) {
+                // both sides of the comparison, then only the chosen branch, as C's ?: evaluates
+                boolean lt = type.lt(value(c.l()), value(c.r()));
+                return lt ? value(c.then()) : value(c.otherwise());
             }
             Value.Bin b = (Value.Bin) v;
             int x = value(b.a());
@@ -133,7 +147,9 @@ public final class Interpreter {
             ops++;
             return switch (b.op()) {
                 case "add" -> type.add(x, y);
+                case "sub" -> type.sub(x, y);
                 case "mul" -> type.mul(x, y);
+                case "div" -> type.div(x, y);
                 default -> type.max(x, y);
             };
         }

@@ -73,7 +73,11 @@ public record KernelIr(String name, List<String> sizes, List<String> params, Lis
         record Param(String name) implements Value {}
         record Local(String name) implements Value {}
         record Load(String array, Index index, boolean shared) implements Value {}
-        record Bin(String op, Value a, Value b) implements Value {} // add, mul, max
+        record One() implements Value {}
+        record Bin(String op, Value a, Value b) implements Value {} // add, sub, mul, div, max
+        record Unary(String op, Value a) implements Value {} // neg, exp, sqrt
+        /** {@code l < r ? then : otherwise}, comparing scalars. */
+        record Select(Value l, Value r, Value then, Value otherwise) implements Value {}
     }
 
     public sealed interface Stmt {
@@ -232,6 +236,13 @@ public record KernelIr(String name, List<String> sizes, List<String> params, Lis
             } else if (v instanceof Value.Bin b) {
                 value(b.a());
                 value(b.b());
+            } else if (v instanceof Value.Unary u) {
+                value(u.a());
+            } else if (v instanceof Value.Select c) {
+                value(c.l());
+                value(c.r());
+                value(c.then());
+                value(c.otherwise());
             }
         }
 
@@ -331,7 +342,13 @@ public record KernelIr(String name, List<String> sizes, List<String> params, Lis
                     op(n, 2);
                     yield new Value.Load(ident(n.get(1)), index(n.get(2)), op.equals("load_shared"));
                 }
-                case "add", "mul", "max" -> { op(n, 2); yield new Value.Bin(op, value(n.get(1)), value(n.get(2))); }
+                case "one" -> { op(n, 0); yield new Value.One(); }
+                case "add", "sub", "mul", "div", "max" -> { op(n, 2); yield new Value.Bin(op, value(n.get(1)), value(n.get(2))); }
+                case "neg", "exp", "sqrt" -> { op(n, 1); yield new Value.Unary(op, value(n.get(1))); }
+                case "select" -> {
+                    op(n, 4);
+                    yield new Value.Select(value(n.get(1)), value(n.get(2)), value(n.get(3)), value(n.get(4)));
+                }
                 default -> throw new IllegalArgumentException("unknown value expression: " + n);
             };
         }

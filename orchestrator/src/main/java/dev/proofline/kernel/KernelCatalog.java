@@ -5,9 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The kernel language ({@code Kernel.lean}) and the shipped kernels: the directories beside it. */
+/**
+ * The kernel language ({@code Kernel.lean}) and the shipped tasks: the directories beside it, each with its
+ * reference kernel as a candidate ({@code reference/}) and, for the S score, a slower proved one ({@code baseline/}).
+ */
 public record KernelCatalog(Path root) {
 
     /** {@code lean/kernels} of the checkout that contains the working directory. */
@@ -25,29 +29,45 @@ public record KernelCatalog(Path root) {
         return root.resolve("Kernel.lean");
     }
 
-    public List<KernelSource> shipped() throws IOException {
-        List<KernelSource> out = new ArrayList<>();
+    public List<KernelTask> tasks() throws IOException {
+        List<KernelTask> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
-                out.add(KernelSource.load(d));
+                out.add(KernelTask.load(d));
             }
         }
         return out;
     }
 
-    public List<String> shippedNames() throws IOException {
-        return shipped().stream().map(KernelSource::name).toList();
+    public List<String> taskNames() throws IOException {
+        return tasks().stream().map(KernelTask::name).toList();
     }
 
-    /** A shipped kernel's name, or a kernel directory. */
-    public KernelSource resolve(String nameOrDir) throws IOException {
+    /** A shipped task's name, or a task directory. */
+    public KernelTask task(String nameOrDir) throws IOException {
+        return KernelTask.load(dir(nameOrDir, "task"));
+    }
+
+    /** A candidate directory, or {@code <task>/reference} of a shipped task. */
+    public KernelCandidate candidate(String dirOrTask) throws IOException {
+        Path dir = Path.of(dirOrTask);
+        return KernelCandidate.load(Files.isDirectory(dir) ? dir : dir(dirOrTask, "task").resolve("reference"));
+    }
+
+    /** The task's shipped baseline, if it has one. */
+    public Optional<KernelCandidate> baseline(KernelTask task) throws IOException {
+        Path dir = task.lean().getParent().resolve("baseline");
+        return Files.isDirectory(dir) ? Optional.of(KernelCandidate.load(dir)) : Optional.empty();
+    }
+
+    private Path dir(String nameOrDir, String what) throws IOException {
         Path dir = Path.of(nameOrDir);
         if (!Files.isDirectory(dir)) {
             dir = root.resolve(nameOrDir);
         }
         if (!Files.isDirectory(dir)) {
-            throw new IOException("no kernel named '" + nameOrDir + "' and no such directory");
+            throw new IOException("no " + what + " named '" + nameOrDir + "' and no such directory");
         }
-        return KernelSource.load(dir);
+        return dir;
     }
 }

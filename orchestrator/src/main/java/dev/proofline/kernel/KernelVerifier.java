@@ -30,10 +30,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The chain after the proof: parse the IR Lean printed, emit CUDA per element type and compile it,
- * run every shape and value class on the CPU interpreter (bounds, races, coverage), and on a GPU when
- * there is one compare against the interpreter (poisoned outputs, cached-result check) and time the
- * largest shape. A claim's baseline kernel goes through the same chain and is timed beside it for the S score.
+ * The chain after the judge: the IR whose proof was accepted is emitted as CUDA per element type and compiled,
+ * every shape Lean admitted (pre) runs on the CPU interpreter (bounds, races, coverage) and, where small enough,
+ * against the task's spec evaluated by Lean; on a GPU, against both, with poisoned outputs and the cached-result
+ * check, and the largest admitted shape is timed. A task's baseline goes through the same chain and is timed beside
+ * the kernel for the S score.
  */
 public final class KernelVerifier {
     private static final long SEED = 42;
@@ -54,35 +55,33 @@ public final class KernelVerifier {
         this.timing = timing;
     }
 
-    public ClaimReport verify(KernelSource k, KernelProver.Proof proof) throws IOException {
-        ClaimReport r = new ClaimReport(k.name());
-        r.section("proof (" + k.lean() + ")");
-        if (proof.accepted()) {
-            r.line("✓ Lean accepts Verified " + k.namespace() + ".kernel pre spec (race-free, meets spec)");
-            if (proof.baselineIr() != null) {
-                r.line("✓ Lean accepts Verified " + k.namespace() + ".baseline pre spec (the baseline S is measured against)");
-            }
-        } else {
-            r.fail("✗ " + String.join("; ", proof.reasons()));
-        }
-        proof.messages().forEach(m -> r.line("  " + m));
-        if (proof.ir() == null) {
-            r.fail("✗ no IR: Lean could not print the kernel");
+    /**
+     * The report on {@code claim} (a candidate for {@code task}, judged) and, where the task has one, its baseline
+     * candidate's claim, timed beside it for the S score.
+     */
+    public ClaimReport verify(KernelTask task, KernelJudge.Claim claim, Optional<KernelJudge.Claim> baselineClaim,
+                              SpecOracle oracle) throws IOException {
+        ClaimReport r = new ClaimReport(task.name() + " ← " + claim.candidate());
+        r.section("proof (" + task.lean().getFileName() + " of " + task.name() + ", candidate " + claim.candidate()
+                + ", through check's judge)");
+        judged(r, task, claim, "kernel");
+        baselineClaim.ifPresent(b -> judged(r, task, b, "baseline " + b.candidate()));
+        if (claim.ir() == null) {
             return r;
         }
-        KernelIr ir;
-        try {
-            ir = KernelIr.parse(proof.ir());
-        } catch (IllegalArgumentException e) {
-            r.fail("✗ IR rejected: " + e.getMessage());
-            return r;
-        }
-        Optional<KernelIr> baseline = k.baseline() ? baseline(r, ir, proof.baselineIr()) : Optional.empty();
+        KernelIr ir = claim.ir();
+        Optional<KernelIr> baseline = baselineClaim.flatMap(b -> Optional.ofNullable(b.ir()))
+                .filter(b -> sameSignature(r, ir, b));
         Files.createDirectories(outDir);
-        Files.writeString(outDir.resolve(k.name() + ".ir.json"), proof.ir() + "\n");
+        Files.writeString(outDir.resolve(ir.name() + ".ir.json"), claim.irJson() + "\n");
         if (baseline.isPresent()) {
-            Files.writeString(outDir.resolve(k.name() + ".baseline.ir.json"), proof.baselineIr() + "\n");
+            Files.writeString(outDir.resolve(baseline.get().name() + ".ir.json"), baselineClaim.get().irJson() + "\n");
         }
+
+        r.section("shapes (pre of the task, decided by Lean for each launch)");
+        claim.admitted().forEach(s -> r.line("✓ " + new TreeMap<>(s) + " (grid " + Launch.covering(ir, task.block(), s).grid()
+                + ", block " + task.block() + ")"));
+        claim.refused().forEach(s -> r.line("✗ not run: " + s));
 
         r.section("device");
         r.line(gpu.map(g -> g.info().describe()).orElse(noGpu));
@@ -91,20 +90,23 @@ public final class KernelVerifier {
         Map<ElemType, GpuKernel> loadedBaseline = new EnumMap<>(ElemType.class);
         try {
             r.section("CUDA");
-            for (ElemType t : ElemType.values()) {
+            for (ElemType t : task.types()) {
                 compileAndLoad(r, ir, t).ifPresent(g -> loaded.put(t, g));
                 baseline.ifPresent(b -> compileAndLoad(r, b, t).ifPresent(g -> loadedBaseline.put(t, g)));
             }
-            r.section("correctness (CPU interpreter: bounds, races, every output written; GPU vs interpreter"
+            r.section("correctness (CPU interpreter: bounds, races, every output written; the interpreter against spec "
+                    + "evaluated by Lean up to " + SpecOracle.MAX_ELEMENTS + " elements; GPU against both"
                     + (baseline.isPresent() ? "; the baseline's interpreter outputs equal the kernel's bit for bit)" : ")"));
-            r.line(String.format("%-28s %-4s %-9s %-8s %-8s %s", "shape", "type", "values", "cpu", "gpu",
+            r.line(String.format("%-28s %-4s %-9s %-8s %-8s %-8s %s", "shape", "type", "values", "cpu", "spec", "gpu",
                     baseline.isPresent() ? "baseline" : "").stripTrailing());
-            for (Map<String, Long> shape : k.shapes()) {
-                for (ElemType t : ElemType.values()) {
+            for (Map<String, Long> shape : claim.admitted()) {
+                boolean baselineRuns = baselineClaim.map(b -> b.admitted().contains(shape)).orElse(false);
+                for (ElemType t : task.types()) {
                     OutputCheck check = new OutputCheck(t, Tolerance.FP32);
                     for (ValueClass v : ValueClass.values()) {
                         if (v.appliesTo(t)) {
-                            correctness(r, ir, baseline, k, shape, t, v, Optional.ofNullable(loaded.get(t)), check);
+                            correctness(r, ir, baseline.filter(b -> baselineRuns), task, shape, t, v,
+                                    Optional.ofNullable(loaded.get(t)), check, oracle);
                         }
                     }
                 }
@@ -114,8 +116,11 @@ public final class KernelVerifier {
                 r.line(noGpu);
             } else if (loaded.isEmpty()) {
                 r.line("nothing to time: no PTX was loaded");
+            } else if (claim.admitted().isEmpty()) {
+                r.line("nothing to time: pre admits no shape");
             } else {
-                timing(r, ir, baseline, k, loaded, loadedBaseline);
+                timing(r, ir, baseline.filter(b -> baselineClaim.get().admitted().containsAll(claim.admitted())), task,
+                        claim.admitted(), loaded, loadedBaseline);
             }
         } finally {
             loaded.values().forEach(GpuKernel::close);
@@ -124,23 +129,23 @@ public final class KernelVerifier {
         return r;
     }
 
-    /** The baseline's IR, when Lean printed it and it takes the same sizes, parameters and arrays as the kernel. */
-    private static Optional<KernelIr> baseline(ClaimReport r, KernelIr ir, String baselineIr) {
-        if (baselineIr == null) {
-            r.fail("✗ no baseline IR: Lean could not print the baseline kernel");
-            return Optional.empty();
+    private static void judged(ClaimReport r, KernelTask task, KernelJudge.Claim c, String what) {
+        if (c.accepted()) {
+            r.line("✓ accepted: " + what + " ⊢ Verified <its IR> " + task.namespace() + ".pre " + task.namespace()
+                    + ".spec (policy, replay in a clean process, statement, axioms " + c.axioms() + ")");
+        } else {
+            r.fail("✗ " + what + " not accepted: " + String.join("; ", c.reasons()));
         }
-        try {
-            KernelIr b = KernelIr.parse(baselineIr);
-            if (!b.signature().equals(ir.signature())) {
-                r.fail("✗ the baseline takes " + b.signature() + ", the kernel " + ir.signature() + ": they cannot run the same workloads");
-                return Optional.empty();
-            }
-            return Optional.of(b);
-        } catch (IllegalArgumentException e) {
-            r.fail("✗ baseline IR rejected: " + e.getMessage());
-            return Optional.empty();
+        c.messages().stream().filter(m -> "error".equals(m.severity())).limit(3).forEach(m -> r.line("  " + m));
+    }
+
+    /** Whether the baseline takes the same sizes, parameters and arrays as the kernel, so both run the same workloads. */
+    private static boolean sameSignature(ClaimReport r, KernelIr ir, KernelIr b) {
+        if (b.signature().equals(ir.signature())) {
+            return true;
         }
+        r.fail("✗ the baseline takes " + b.signature() + ", the kernel " + ir.signature() + ": they cannot run the same workloads");
+        return false;
     }
 
     /** The kernel loaded on the GPU for {@code t}, when nvcc, {@link PtxCheck} and the driver all accept it. */
@@ -188,13 +193,13 @@ public final class KernelVerifier {
         }
     }
 
-    private void correctness(ClaimReport r, KernelIr ir, Optional<KernelIr> baseline, KernelSource k, Map<String, Long> shape,
-                             ElemType t, ValueClass v, Optional<GpuKernel> onGpu, OutputCheck check) {
+    private void correctness(ClaimReport r, KernelIr ir, Optional<KernelIr> baseline, KernelTask task, Map<String, Long> shape,
+                             ElemType t, ValueClass v, Optional<GpuKernel> onGpu, OutputCheck check, SpecOracle oracle) {
         String row = String.format("%-28s %-4s %-9s ", new TreeMap<>(shape), t.suffix(), v.name().toLowerCase());
         Workload w;
         Interpreter.Result res;
         try {
-            w = Workload.of(ir, t, shape, v, k.block(), SEED);
+            w = Workload.of(ir, t, shape, v, task.block(), SEED);
             res = new Interpreter(ir, t).run(w.launch(), w.inputs(), w.params());
         } catch (IllegalArgumentException e) {
             r.fail(row + "✗ " + e.getMessage());
@@ -205,9 +210,24 @@ public final class KernelVerifier {
             return;
         }
         List<String> problems = new ArrayList<>();
-        String onDevice = onGpu.map(g -> gpuAgrees(g, w, res, check, problems)).orElse(gpu.isEmpty() ? "skipped" : "no PTX");
+        Optional<Map<String, int[]>> spec = Optional.empty();
+        String bySpec = "—";
+        if (SpecOracle.small(ir, w)) {
+            SpecOracle.Result want = oracle.outputs(ir, t, w);
+            if (want.outputs().isEmpty()) {
+                problems.add("spec: " + want.problem());
+                bySpec = "✗";
+            } else {
+                spec = want.outputs();
+                List<String> p = agrees("the interpreter", t, res.outputs(), spec.get());
+                problems.addAll(p);
+                bySpec = p.isEmpty() ? "✓" : "✗";
+            }
+        }
+        Optional<Map<String, int[]>> specOutputs = spec;
+        String onDevice = onGpu.map(g -> gpuAgrees(g, t, w, res, specOutputs, check, problems)).orElse(gpu.isEmpty() ? "skipped" : "no PTX");
         String base = baseline.map(b -> baselineAgrees(b, t, w, res, problems)).orElse("");
-        String line = row + String.format("%-8s %-8s %s", "✓", onDevice, base).stripTrailing();
+        String line = row + String.format("%-8s %-8s %-8s %s", "✓", bySpec, onDevice, base).stripTrailing();
         if (problems.isEmpty()) {
             r.line(line);
         } else {
@@ -215,12 +235,30 @@ public final class KernelVerifier {
         }
     }
 
-    private static String gpuAgrees(GpuKernel g, Workload w, Interpreter.Result want, OutputCheck check, List<String> problems) {
-        List<String> p;
+    /** Where {@code got} differs from what {@code spec} gives beyond the FP32 tolerance (ints exactly). */
+    private static List<String> agrees(String who, ElemType t, Map<String, int[]> got, Map<String, int[]> spec) {
+        List<String> p = new ArrayList<>();
+        spec.forEach((name, want) -> {
+            int[] g = got.get(name);
+            int i = g == null || g.length != want.length ? 0 : Tolerance.FP32.firstMismatch(t, g, want);
+            if (g == null || g.length != want.length) {
+                p.add(who + ": " + name + " has " + (g == null ? 0 : g.length) + " elements, spec " + want.length);
+            } else if (i >= 0) {
+                p.add(who + ": " + name + "[" + i + "] = " + t.show(g[i]) + ", spec says " + t.show(want[i]));
+            }
+        });
+        return p;
+    }
+
+    private static String gpuAgrees(GpuKernel g, ElemType t, Workload w, Interpreter.Result want, Optional<Map<String, int[]>> spec,
+                                    OutputCheck check, List<String> problems) {
+        List<String> p = new ArrayList<>();
         try {
-            p = check.next(g.run(w), want.outputs());
+            Map<String, int[]> got = g.run(w);
+            p.addAll(check.next(got, want.outputs()));
+            spec.ifPresent(s -> p.addAll(agrees("the GPU", t, got, s)));
         } catch (RuntimeException e) {
-            p = List.of("CUDA: " + e.getMessage());
+            p.add("CUDA: " + e.getMessage());
         }
         problems.addAll(p);
         return p.isEmpty() ? "✓" : "✗";
@@ -256,9 +294,9 @@ public final class KernelVerifier {
     }
 
     /** Times the largest shape (by bytes moved) on random values, per element type, and the baseline beside it. */
-    private void timing(ClaimReport r, KernelIr ir, Optional<KernelIr> baseline, KernelSource k, Map<ElemType, GpuKernel> loaded,
-                        Map<ElemType, GpuKernel> loadedBaseline) {
-        Map<String, Long> shape = k.shapes().stream().max(Comparator.comparingLong(
+    private void timing(ClaimReport r, KernelIr ir, Optional<KernelIr> baseline, KernelTask k, List<Map<String, Long>> admitted,
+                        Map<ElemType, GpuKernel> loaded, Map<ElemType, GpuKernel> loadedBaseline) {
+        Map<String, Long> shape = admitted.stream().max(Comparator.comparingLong(
                 s -> Cost.of(ir, Launch.covering(ir, k.block(), s), 0).bytes())).orElseThrow();
         long flush = GpuTiming.flushBytes(loaded.values().iterator().next().device().info());
         r.line(String.format("CUDA events around one launch per sample on a harness-owned stream; %d warm-ups; before each "

@@ -75,9 +75,18 @@ class CommandsTest {
     }
 
     @Test
-    void kernelListNamesTheShippedKernels() {
+    void kernelListNamesTheShippedTasks() {
         Run r = run("kernel", "list");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().lines().count() >= 1, r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("saxpy  (n; a) x[n], y[n] → out[n]  ")), r.out());
+    }
+
+    @Test
+    void kernelVerifyOfAnUnknownTaskIsOneLineAndExitOne() {
+        Run r = run("kernel", "verify", "--task", "no_such_task");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().strip().endsWith("no task named 'no_such_task' and no such directory"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertEquals(2, run("kernel", "verify").code(), "--task is required");
     }
 }

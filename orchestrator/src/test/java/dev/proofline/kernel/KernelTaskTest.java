@@ -1,0 +1,55 @@
+package dev.proofline.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading task.json and candidate.json, without Lean: one line naming the file and what is wrong. */
+class KernelTaskTest {
+    static Path task(Path root, String json) throws IOException {
+        Path dir = Files.createDirectories(root.resolve("t"));
+        Files.writeString(dir.resolve("task.lean"), "");
+        Files.writeString(dir.resolve("task.json"), json);
+        return dir;
+    }
+
+    @Test
+    void taskIsRead(@TempDir Path root) throws IOException {
+        KernelTask t = KernelTask.load(task(root, "{\"namespace\": \"T\", \"signature\": \"(n) x[n] → y[n]\", \"block\": 128, "
+                + "\"shapes\": [{\"n\": 4}]}"));
+        assertEquals("t", t.name());
+        assertEquals(128, t.block());
+        assertEquals(List.of(Map.of("n", 4L)), t.shapes());
+    }
+
+    @Test
+    void badFieldsAreNamed(@TempDir Path root) throws IOException {
+        Path json = root.resolve("t/task.json");
+        String[][] cases = {
+            {"{\"namespace\": \"1x\", \"signature\": \"s\", \"shapes\": [{\"n\": 4}]}", ": \"namespace\" must be a Lean namespace, got \"1x\""},
+            {"{\"namespace\": \"T\", \"shapes\": [{\"n\": 4}]}", ": \"signature\" must say what the kernel takes, e.g. \"(n) x[n] → out[n]\""},
+            {"{\"namespace\": \"T\", \"signature\": \"s\", \"shapes\": []}", ": \"shapes\" must list at least one shape"},
+            {"{\"namespace\": \"T\", \"signature\": \"s\", \"shapes\": [{\"n\\\" then 0 else\": 4}]}",
+                ": a shape maps size names to natural numbers, got {\"n\\\" then 0 else\":4}"},
+            {"{\"namespace\": \"T\", \"signature\": \"s\", \"block\": 4096, \"shapes\": [{\"n\": 4}]}", ": \"block\" must be 1 to 1024 threads, got 4096"},
+        };
+        for (String[] c : cases) {
+            Path dir = task(root, c[0]);
+            IOException e = assertThrows(IOException.class, () -> KernelTask.load(dir));
+            assertEquals(json + c[1], e.getMessage());
+        }
+    }
+
+    @Test
+    void candidateNeedsItsFiles(@TempDir Path root) throws IOException {
+        IOException e = assertThrows(IOException.class, () -> KernelCandidate.load(root));
+        assertEquals(root + " is not a kernel candidate: it needs candidate.lean and candidate.json", e.getMessage());
+    }
+}

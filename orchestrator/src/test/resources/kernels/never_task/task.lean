@@ -1,0 +1,12 @@
+namespace Proofline.Tasks.VecAddBounded
+open Proofline.Kernel
+
+def vecAdd {α} [Scalar α] (a b : Nat → α) (i : Nat) : α := Scalar.add (a i) (b i)
+
+/-- Only launches of at most 1000 elements are claimed. -/
+def pre {α} (L : Launch α) : Prop := L.sizes "n" ≤ L.grid * L.block ∧ L.sizes "n" ≤ 1000
+
+def spec {α} [Scalar α] (L : Launch α) (out : Mem α) : Mem α :=
+  out.fill "c" (L.sizes "n") (vecAdd (L.input "a") (L.input "b"))
+
+end Proofline.Tasks.VecAddBounded
