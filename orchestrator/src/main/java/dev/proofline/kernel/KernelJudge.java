@@ -101,7 +101,7 @@ public final class KernelJudge {
                         + ": " + elaborated.detail());
             }
             LeanResult printed = s.send(LeanRequest.of(REDUCE + ns + ".kernel").inEnv(elaborated.env()), pool.requestTimeout());
-            s.drop(List.of(elaborated.env()), pool.requestTimeout());
+            s.drop(List.of(elaborated.env()), List.of(), pool.requestTimeout());
             String ir = printed.isOk() && printed.errors().isEmpty() && printed.messages().size() == 1
                     ? printed.messages().get(0).data().strip() : null;
             String why = ir != null ? null : "Lean could not reduce " + candidate.namespace() + ".kernel: "
