@@ -45,6 +45,9 @@ import org.junit.jupiter.api.Test;
 class ProoflineServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Compiled code that runs for far longer than any test waits (a minute or more), in little memory. */
+    static final String SLOW = "def loop : Nat → Nat → Nat\n  | 0, acc => acc\n  | n+1, acc => loop n (acc + n)\n"
+            + "#eval loop 200000000 0";
     static LeanPool pool;
     static ProoflineServer server;
 
@@ -287,8 +290,9 @@ class ProoflineServerTest {
     @Test
     void aClientThatGoesAwayFreesItsWork() throws Exception {
         double killedBefore = metric("proofline_sessions_crashed_total");
-        String body = "{\"snippets\": [{\"id\": \"slow\", \"code\": \"#eval (List.range 20000000).foldl (· + ·) 0\"}], "
-                + "\"timeout\": 60, \"judge\": false}";
+        ObjectNode slow = (ObjectNode) JSON.readTree(snippets("slow", SLOW));
+        slow.put("timeout", 120).put("judge", false);
+        String body = slow.toString();
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             OutputStream out = socket.getOutputStream();
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -377,14 +381,20 @@ class ProoflineServerTest {
         ProoflineServer first = ProoflineServer.builder(pool).port(0).start();
         int port = first.port();
         ExecutorService client = Executors.newFixedThreadPool(2);
+        // one request far longer than the grace period, running; then a quick one, in flight when the stop comes
+        ObjectNode slowRequest = (ObjectNode) JSON.readTree(snippets("slow", SLOW));
+        slowRequest.put("timeout", 120).put("judge", false);
+        Future<HttpResponse<String>> slow = client.submit(() -> post(first, "/api/check", slowRequest.toString()));
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (metric(first, "proofline_queue_running") < 1 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
         Future<HttpResponse<String>> quick = client.submit(() -> post(first, "/api/check",
                 snippets("a", "theorem a : 5 + 5 = 10 := rfl", "b", "theorem b : 6 = 6 := rfl")));
-        Future<HttpResponse<String>> slow = client.submit(() -> post(first, "/api/check", "{\"snippets\": [{\"id\": "
-                + "\"slow\", \"code\": \"#eval (List.range 20000000).foldl (· + ·) 0\"}], \"timeout\": 60, \"judge\": false}"));
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (metric(first, "proofline_queue_running") + metric(first, "proofline_queue_length") < 3
+        until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (metric(first, "proofline_queue_running") + metric(first, "proofline_queue_length") < 2 && !quick.isDone()
                 && System.nanoTime() < until) {
-            Thread.sleep(10);
+            Thread.sleep(5);
         }
         first.stop(Duration.ofSeconds(4));
         assertTrue(kiminaValid(results(quick.get()).get("a")), "finished within the grace period");
