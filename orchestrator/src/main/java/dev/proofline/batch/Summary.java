@@ -87,7 +87,8 @@ public record Summary(Map<Verdict.Kind, Long> verdicts, Map<String, Long> reason
             s.append("reasons:\n");
             reasons.forEach((r, n) -> s.append(String.format("  %-18s %6d%n", r, n)));
         }
-        s.append(String.format("problems: %d   pass@1: %.3f   pass@%d: %.3f%n", perProblem.size(), passAt1, maxSamples, passAtK));
+        s.append(String.format("problems: %d   pass@1: %.3f", perProblem.size(), passAt1));
+        s.append(maxSamples > 1 ? String.format("   pass@%d: %.3f%n", maxSamples, passAtK) : String.format("%n"));
         return s.toString();
     }
 }
