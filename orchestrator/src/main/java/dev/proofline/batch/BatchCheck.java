@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Checks a candidates file against a problem set, appending each verdict to the results file as soon as
@@ -92,6 +93,36 @@ public final class BatchCheck {
     }
 
     /**
+     * {@code check} of each item from {@code threads} threads; each verdict is appended to {@code log} and added
+     * to {@code verdicts} unless the log has its candidate already, and {@code onVerdict} sees every one (the
+     * progress). A failure of a check, or an interruption, ends the run as an {@link IOException}.
+     */
+    static <T> void checkEach(List<T> items, int threads, Function<T, List<Verdict>> check, ResultLog log,
+            List<Verdict> verdicts, Consumer<Verdict> onVerdict) throws IOException {
+        try {
+            FanOut.map(items, threads, item -> {
+                for (Verdict v : check.apply(item)) {
+                    if (!log.isDone(v.problem(), v.candidate())) {
+                        try {
+                            log.append(v);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        verdicts.add(v);
+                    }
+                    onVerdict.accept(v);
+                }
+                return item;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("checking failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
      * Runs the batch; {@code onVerdict} sees each new verdict. Returns all verdicts of the results file,
      * earlier runs' included.
      */
@@ -103,25 +134,9 @@ public final class BatchCheck {
             verdicts.addAll(log.previous());
             List<Job> todo = all.stream().filter(j -> !log.isDone(j.problem(), j.candidateId())).toList();
             onTotal.accept(todo.size());
-            try {
-                FanOut.map(todo, parallelism, job -> {
-                    Verdict v = job.invalid() != null ? job.invalid()
-                            : checker.check(problems.byId().get(job.problem()), job.candidate(), job.candidateId());
-                    try {
-                        log.append(v);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    verdicts.add(v);
-                    onVerdict.accept(v);
-                    return v;
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IOException("checking failed: " + e.getCause(), e.getCause());
-            }
+            checkEach(todo, parallelism, job -> List.of(job.invalid() != null ? job.invalid()
+                    : checker.check(problems.byId().get(job.problem()), job.candidate(), job.candidateId())),
+                    log, verdicts, onVerdict);
         }
         return verdicts;
     }

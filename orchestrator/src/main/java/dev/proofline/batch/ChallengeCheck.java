@@ -4,7 +4,6 @@ import dev.proofline.check.Problem;
 import dev.proofline.check.ProofChecker;
 import dev.proofline.check.Verdict;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,27 +108,7 @@ public final class ChallengeCheck {
             List<Challenge> todo = challenges.stream()
                     .filter(c -> c.problems().stream().anyMatch(p -> !log.isDone(p.id(), c.solutionName()))).toList();
             onTotal.accept(todo.stream().mapToInt(c -> c.problems().size()).sum());
-            try {
-                FanOut.map(todo, parallelism, c -> {
-                    for (Verdict v : check(c)) {
-                        if (!log.isDone(v.problem(), v.candidate())) {
-                            try {
-                                log.append(v);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                            verdicts.add(v);
-                        }
-                        onVerdict.accept(v);
-                    }
-                    return c;
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IOException("checking failed: " + e.getCause(), e.getCause());
-            }
+            BatchCheck.checkEach(todo, parallelism, this::check, log, verdicts, onVerdict);
         }
         return verdicts;
     }
