@@ -85,7 +85,7 @@ final class BenchSparkCommand implements Callable<Integer> {
     private double spark(ProblemSet set, Path candidates, Path out, int cores) throws Exception {
         RuntimeSpec spec = runtimeOptions.spec();
         long t0 = System.nanoTime();
-        int n = SparkCheck.run(set, candidates, out, "local[" + cores + ",4]",
+        int n = SparkCheck.run(set, candidates, out, null, "local[" + cores + ",4]",
                 new SparkCheck.Settings(spec, cores, Duration.ofSeconds(60), ProofChecker.STANDARD_AXIOMS), t -> {}, v -> {}, null).verdicts().size();
         return n / ((System.nanoTime() - t0) / 1e9);
     }

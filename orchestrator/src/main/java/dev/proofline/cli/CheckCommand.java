@@ -82,6 +82,12 @@ final class CheckCommand implements Callable<Integer> {
 
     enum Engine { local, spark }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Hadoop URIs the user gave, by the local copy the run reads or writes in their place (Spark engine). */
+    private final java.util.Map<Path, String> remote = new java.util.HashMap<>();
+
     /** When a batch whose candidates were all checked still counts as a failure, for CI pipelines. */
     enum FailOn {
         never, invalid, not_accepted;
@@ -114,6 +120,91 @@ final class CheckCommand implements Callable<Integer> {
             System.err.println("proofline check: --engine spark takes --problems and --candidates, not a challenge file");
             return USAGE;
         }
+        Path copies = null;
+        try {
+            if (engine == Engine.spark) {
+                copies = Files.createTempDirectory("proofline-hadoop");
+                String missing = fetchRemote(copies);
+                if (missing != null) {
+                    System.err.println("proofline check: " + missing);
+                    return USAGE;
+                }
+            } else {
+                String uri = firstUri();
+                if (uri != null) {
+                    System.err.println("proofline check: " + uri + ": the local engine takes local paths; Hadoop URIs "
+                            + "(hdfs:, s3a:, file:) are for --engine spark");
+                    return USAGE;
+                }
+            }
+            return checkInputs();
+        } finally {
+            if (copies != null) {
+                com.google.common.io.MoreFiles.deleteRecursively(copies, com.google.common.io.RecursiveDeleteOption.ALLOW_INSECURE);
+            }
+        }
+    }
+
+    private static final String[] FILE_OPTIONS = {"--problems", "--candidates", "--out", "--report", "--summary-json"};
+
+    /** The option's value as the user typed it, where that is a URI ({@code scheme:/…}), else null. */
+    private String typedUri(String option) {
+        List<String> typed = spec.findOption(option).originalStringValues();
+        String value = typed.isEmpty() ? null : typed.get(typed.size() - 1);
+        return value != null && value.matches("[A-Za-z][A-Za-z0-9+.-]+:/.*") ? value : null;
+    }
+
+    private String firstUri() {
+        return java.util.Arrays.stream(FILE_OPTIONS).map(this::typedUri).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /**
+     * Puts local copies in place of the options given as Hadoop URIs: inputs fetched into {@code copies}, outputs
+     * written there and put back by {@link #publish}; the results file by {@link SparkCheck}. Returns what is
+     * missing, or null.
+     */
+    private String fetchRemote(Path copies) throws java.io.IOException {
+        for (String option : FILE_OPTIONS) {
+            String uri = typedUri(option);
+            if (uri == null) {
+                continue;
+            }
+            Path local = copies.resolve(option.substring(2));
+            boolean input = option.equals("--problems") || option.equals("--candidates");
+            if (input && !dev.proofline.spark.HadoopFiles.exists(uri)) {
+                return "no such " + option.substring(2) + " file or folder: " + uri;
+            }
+            if (!input && !dev.proofline.spark.HadoopFiles.parentExists(uri)) {
+                return "the folder of " + uri + " does not exist";
+            }
+            if (input) {
+                dev.proofline.spark.HadoopFiles.fetch(uri, local);
+            }
+            remote.put(local, uri);
+            switch (option) {
+                case "--problems" -> problems = local;
+                case "--candidates" -> candidates = local;
+                case "--out" -> out = local;
+                case "--report" -> report = local;
+                default -> summaryJson = local;
+            }
+        }
+        return null;
+    }
+
+    /** Where the user named this output: its Hadoop URI, or the path. */
+    private String named(Path output) {
+        return remote.getOrDefault(output, output.toString());
+    }
+
+    /** An output written to its local copy goes to its Hadoop URI. */
+    private void publish(Path output) throws java.io.IOException {
+        if (remote.containsKey(output)) {
+            dev.proofline.spark.HadoopFiles.put(output, remote.get(output));
+        }
+    }
+
+    private int checkInputs() throws Exception {
         if (challenge != null) {
             return check(null);
         }
@@ -212,14 +303,16 @@ final class CheckCommand implements Callable<Integer> {
         }
         Summary summary = Summary.of(verdicts, set.byId().keySet());
         System.out.print(summary.render());
-        System.out.println("results: " + out);
+        System.out.println("results: " + named(out));
         if (report != null) {
             new CheckReport(summary, verdicts, set.byId()).write(report);
-            System.out.println("report: " + report);
+            publish(report);
+            System.out.println("report: " + named(report));
         }
         if (summaryJson != null) {
             Files.writeString(summaryJson, summary.toJson() + "\n");
-            System.out.println("summary: " + summaryJson);
+            publish(summaryJson);
+            System.out.println("summary: " + named(summaryJson));
         }
         if (failOn.holds(summary)) {
             return FAIL_ON;
@@ -241,7 +334,7 @@ final class CheckCommand implements Callable<Integer> {
         System.err.println("Starting Spark (" + (where != null ? where : System.getProperty("spark.master"))
                 + "); each executor starts its Lean…");
         try {
-            SparkCheck.Outcome outcome = SparkCheck.run(set, candidateFile, out, where, new SparkCheck.Settings(
+            SparkCheck.Outcome outcome = SparkCheck.run(set, candidateFile, out, remote.get(out), where, new SparkCheck.Settings(
                     lean.runtime.spec(), pool.workers(), lean.timeout, axioms), onTotal, onVerdict, null);
             if (outcome.failedTasks() > 0) {
                 System.err.println("Spark retried " + outcome.failedTasks() + " failed task attempts; each candidate "

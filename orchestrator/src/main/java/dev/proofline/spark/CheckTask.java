@@ -37,7 +37,7 @@ final class CheckTask implements Function2<Integer, Iterator<List<SparkCheck.Wor
         ProofChecker checker = ExecutorLean.checker(settings);
         Path file = new Path(staging, "part-" + partition + "-attempt-" + task.taskAttemptId() + ".jsonl");
         int n = 0;
-        try (FSDataOutputStream out = Staging.fileSystem(staging).create(file, false)) {
+        try (FSDataOutputStream out = HadoopFiles.fileSystem(staging).create(file, false)) {
             while (chunks.hasNext()) {
                 for (SparkCheck.Work w : chunks.next()) {
                     if (n == failAfter) {

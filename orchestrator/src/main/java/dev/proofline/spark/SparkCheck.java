@@ -52,18 +52,33 @@ public final class SparkCheck {
      * or null for what {@code spark-submit} set) and appends the verdicts to {@code out}; {@code onVerdict}
      * sees each new one as the driver takes it in.
      *
+     * @param resultsUri where the results live when that is a Hadoop URI ({@code hdfs:}, {@code s3a:}): {@code out}
+     *     is then a local copy, fetched first and put back before the staging folder beside it is removed, and
+     *     after a failed run; null when {@code out} is where they live
      * @param failOnce fault injection for tests: {@code P:N} makes the first attempt of partition P fail
      *     after N verdicts; null normally
      */
-    public static Outcome run(ProblemSet problems, Path candidates, Path out, String master, Settings settings,
-            Consumer<Integer> onTotal, Consumer<Verdict> onVerdict, String failOnce) throws IOException {
+    public static Outcome run(ProblemSet problems, Path candidates, Path out, String resultsUri, String master,
+            Settings settings, Consumer<Integer> onTotal, Consumer<Verdict> onVerdict, String failOnce) throws IOException {
+        if (resultsUri != null && HadoopFiles.exists(resultsUri)) {
+            java.nio.file.Files.deleteIfExists(out);
+            HadoopFiles.fetch(resultsUri, out);
+        }
+        // executors write here, so on a cluster it must be where they all can: beside the results
+        String home = resultsUri != null ? resultsUri : out.toAbsolutePath().toUri().toString();
+        Staging staging = new Staging(home + ".spark-staging");
         int failed = 0;
-        Staging staging = new Staging(out.toAbsolutePath().toUri().toString() + ".spark-staging");
-        List<Verdict> verdicts = new ArrayList<>();
+        // filled by the progress thread while the job runs, then by this one
+        List<Verdict> verdicts = java.util.Collections.synchronizedList(new ArrayList<>());
+        Consumer<Verdict> taken = v -> {
+            verdicts.add(v);
+            onVerdict.accept(v);
+        };
+        boolean published = false;
         try (ResultLog log = new ResultLog(out)) {
             verdicts.addAll(log.previous());
             // a run killed after its tasks wrote verdicts left them in staging: they count as done
-            verdicts.addAll(staging.collect(log, v -> {}));
+            staging.collect(log, verdicts::add);
             List<BatchCheck.Job> todo = BatchCheck.jobs(candidates, problems).stream()
                     .filter(j -> !log.isDone(j.problem(), j.candidateId())).toList();
             onTotal.accept(todo.size());
@@ -94,7 +109,7 @@ public final class SparkCheck {
                     // the pool is the executor's, so sessions stay warm across partitions of a header
                     partitions = partitions(work, 8 * sc.defaultParallelism());
                     before = staging.attempts();
-                    Progress progress = new Progress(staging, log, verdicts, onVerdict);
+                    Progress progress = new Progress(staging, log, taken);
                     progress.start();
                     try {
                         sc.parallelize(partitions, partitions.size())
@@ -108,13 +123,21 @@ public final class SparkCheck {
                         ExecutorLean.closeAll(); // this JVM was the executor
                     }
                 }
-                verdicts.addAll(staging.collect(log, onVerdict));
+                staging.collect(log, taken);
                 // every task attempt made a staging file: those beyond one per partition failed
                 failed = staging.attempts() - before - partitions.size();
             }
+            if (resultsUri != null) {
+                HadoopFiles.put(out, resultsUri); // before the staging files, which hold the same, are gone
+                published = true;
+            }
             staging.clear();
+        } finally {
+            if (resultsUri != null && !published && java.nio.file.Files.exists(out)) {
+                HadoopFiles.put(out, resultsUri); // what a failed run checked is there too
+            }
         }
-        return new Outcome(verdicts, failed);
+        return new Outcome(List.copyOf(verdicts), failed);
     }
 
     /** Contiguous runs of one header, cut into about {@code target} partitions of at most {@link #MAX_PARTITION}. */
@@ -140,16 +163,15 @@ public final class SparkCheck {
     private static final class Progress {
         private final Staging staging;
         private final ResultLog log;
-        private final List<Verdict> verdicts;
-        private final Consumer<Verdict> onVerdict;
+        private final Consumer<Verdict> taken;
         private final Thread thread;
-        private volatile boolean running = true;
+        // not an interrupt: one would break a read from HDFS midway
+        private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
-        Progress(Staging staging, ResultLog log, List<Verdict> verdicts, Consumer<Verdict> onVerdict) {
+        Progress(Staging staging, ResultLog log, Consumer<Verdict> taken) {
             this.staging = staging;
             this.log = log;
-            this.verdicts = verdicts;
-            this.onVerdict = onVerdict;
+            this.taken = taken;
             this.thread = new Thread(this::loop, "proofline-spark-progress");
             thread.setDaemon(true);
         }
@@ -159,21 +181,21 @@ public final class SparkCheck {
         }
 
         private void loop() {
-            while (running) {
-                try {
-                    Thread.sleep(1000);
-                    verdicts.addAll(staging.collect(log, onVerdict));
-                } catch (InterruptedException e) {
-                    return;
-                } catch (IOException e) {
-                    // a staging file being written: read it again next time
+            try {
+                while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                    try {
+                        staging.collect(log, taken);
+                    } catch (IOException e) {
+                        // a staging file being written: what was taken counts, the rest is read next time
+                    }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
         void stop() {
-            running = false;
-            thread.interrupt();
+            stopped.countDown();
             try {
                 thread.join();
             } catch (InterruptedException e) {
@@ -181,5 +203,4 @@ public final class SparkCheck {
             }
         }
     }
-
 }

@@ -7,14 +7,10 @@ import dev.proofline.check.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -36,24 +32,15 @@ final class Staging {
         return dir;
     }
 
-    static FileSystem fileSystem(String uri) throws IOException {
-        Configuration conf = new Configuration();
-        // no checksum files beside local staging files: a file being written has none yet to read
-        conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
-        conf.setBoolean("fs.file.impl.disable.cache", true);
-        return FileSystem.get(URI.create(uri), conf);
-    }
-
     /**
      * The verdicts of complete lines not read before, appended to {@code log} unless it has their candidate;
-     * those appended are returned and given to {@code onVerdict}.
+     * each appended is given to {@code onVerdict} at once, so a read that fails later loses none of them.
      */
-    synchronized List<Verdict> collect(ResultLog log, Consumer<Verdict> onVerdict) throws IOException {
-        List<Verdict> added = new ArrayList<>();
-        FileSystem fs = fileSystem(dir);
+    synchronized void collect(ResultLog log, Consumer<Verdict> onVerdict) throws IOException {
+        FileSystem fs = HadoopFiles.fileSystem(dir);
         Path folder = new Path(dir);
         if (!fs.exists(folder)) {
-            return added;
+            return;
         }
         for (FileStatus f : fs.listStatus(folder)) {
             String name = f.getPath().getName();
@@ -83,23 +70,21 @@ final class Staging {
                 }
                 Verdict v = Jsonl.JSON.treeToValue(n, Verdict.class);
                 log.append(v);
-                added.add(v);
                 onVerdict.accept(v);
             }
         }
-        return added;
     }
 
     /** The staging files there are: one per task attempt. */
     int attempts() throws IOException {
-        FileSystem fs = fileSystem(dir);
+        FileSystem fs = HadoopFiles.fileSystem(dir);
         Path folder = new Path(dir);
         return fs.exists(folder) ? fs.listStatus(folder, p -> p.getName().endsWith(".jsonl")).length : 0;
     }
 
     /** Removes the folder once the results file holds everything in it. */
     void clear() throws IOException {
-        fileSystem(dir).delete(new Path(dir), true);
+        HadoopFiles.fileSystem(dir).delete(new Path(dir), true);
         read.clear();
     }
 }

@@ -55,4 +55,26 @@ class UsageErrorsTest {
         assertEquals("proofline check: give either --problems and --candidates, or --challenge and --solution",
                 err.toString().strip());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"--problems, hdfs://namenode:8020/eval/p.jsonl", "--out, s3a://bucket/eval/r.jsonl"})
+    void theLocalEngineNamesAHadoopUriItCannotTake(String option, String uri) {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.err;
+        System.setErr(new java.io.PrintStream(err, true));
+        int code;
+        try {
+            java.util.Map<String, String> files = new java.util.HashMap<>(java.util.Map.of(
+                    "--problems", "p.jsonl", "--candidates", "c.jsonl", "--out", "r.jsonl"));
+            files.put(option, uri);
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("check"));
+            files.forEach((o, v) -> args.addAll(java.util.List.of(o, v)));
+            code = new CommandLine(new Main()).execute(args.toArray(String[]::new));
+        } finally {
+            System.setErr(was);
+        }
+        assertEquals(2, code, err.toString());
+        assertEquals("proofline check: " + uri + ": the local engine takes local paths; Hadoop URIs (hdfs:, s3a:, file:) "
+                + "are for --engine spark", err.toString().strip());
+    }
 }
