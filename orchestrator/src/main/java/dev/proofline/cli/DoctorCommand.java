@@ -4,8 +4,12 @@ import dev.proofline.gpu.CudaDriver;
 import dev.proofline.gpu.GpuDevice;
 import dev.proofline.gpu.Nvcc;
 import dev.proofline.lean.ContainerRuntime;
+import dev.proofline.lean.LeanProject;
 import dev.proofline.lean.RuntimeInfo;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +20,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Show which Lean runtime is used, its version and where it came from (installs it if needed), "
+                + "with --project the search path and modules a header may import, "
                 + "and whether Docker, nvcc and a GPU are there.")
 final class DoctorCommand implements Callable<Integer> {
     @Mixin
@@ -27,6 +32,15 @@ final class DoctorCommand implements Callable<Integer> {
         System.out.println("runtime: " + info.runtime());
         System.out.println("lean:    " + info.leanVersion());
         System.out.println("origin:  " + info.origin());
+        if (runtime.project != null) {
+            List<Path> path = runtime.runtime().projectPath();
+            List<String> modules = LeanProject.modulesIn(path);
+            System.out.println("project: " + runtime.project.dir()
+                    + runtime.project.toolchain().map(t -> " (lean-toolchain: " + t + ")").orElse(""));
+            System.out.println("path:    " + path.stream().map(Path::toString).collect(Collectors.joining(":")));
+            System.out.println("modules: " + (modules.isEmpty() ? "none found on that path (for the native runtime, "
+                    + "run lake build in the project first)" : modules.size() + ": " + String.join(", ", modules)));
+        }
         System.out.println("java:    " + System.getProperty("java.version") + " (" + Runtime.getRuntime().availableProcessors()
                 + " cores)");
         System.out.println("docker:  " + docker());
