@@ -92,12 +92,13 @@ class NativeProjectTest {
                 #!/bin/sh
                 # The embedded Lean as a native toolchain's lean: --print-prefix answers the toolchain's directory; the
                 # library comes first on LEAN_PATH, as a native lean finds its own; Lean sees the LEAN_PATH
-                # directories and the working directory (each once: a directory cannot be mounted twice).
+                # directories (each once: a directory cannot be mounted twice), not the working directory,
+                # where the wasm build would leave a default.profraw.
                 prefix=$(cd "$(dirname "$0")/.." && pwd)
                 if [ "$1" = --print-prefix ]; then echo "$prefix"; exit 0; fi
                 mounts="LEANJS_DIR:LIB"
                 IFS=:
-                for d in $LEAN_PATH $PWD; do
+                for d in $LEAN_PATH; do
                   case ":$mounts:" in *":$d:"*) ;; *) [ -d "$d" ] && mounts="$mounts:$d" ;; esac
                 done
                 unset IFS
