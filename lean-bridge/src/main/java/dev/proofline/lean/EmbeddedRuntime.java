@@ -23,6 +23,8 @@ public final class EmbeddedRuntime implements LeanRuntime {
     private final WasmInstaller installer;
     /** The Lake project whose modules sessions may import, or null. */
     private final LeanProject project;
+    /** Its compiled modules, found or compiled once: every session of a run imports the same ones. */
+    private volatile ProjectLibrary library;
 
     public EmbeddedRuntime(Path cacheDir) {
         this(cacheDir, null);
@@ -68,7 +70,13 @@ public final class EmbeddedRuntime implements LeanRuntime {
     /** The project's compiled modules, which sessions import from: none without a project. */
     @Override
     public List<Path> projectPath() throws IOException {
-        return project == null ? List.of() : List.of(buildLibrary(project).dir());
+        if (project == null) {
+            return List.of();
+        }
+        if (library == null) {
+            library = buildLibrary(project);
+        }
+        return List.of(library.dir());
     }
 
     /** {@code lean --run Main.lean header…} over the precompiled program, which Lean finds on its path. */

@@ -3,7 +3,6 @@ package dev.proofline.lean;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.stream.Stream;
  * A Lake project whose modules (and its dependencies' under {@code .lake/packages/}) problems may import:
  * read from its layout as Lake lays it out (toolchain, manifest, packages, build directories, sources).
  */
-public record LeanProject(Path dir) implements Serializable {
+public record LeanProject(Path dir) {
     private static final Pattern IMPORT = Pattern.compile("^(?:public\\s+)?(?:meta\\s+)?import\\s+(?:all\\s+)?(.+)$");
 
     /** One {@code .lean} file of a package: its module name, the modules it imports, and whether it is a {@code module}. */
