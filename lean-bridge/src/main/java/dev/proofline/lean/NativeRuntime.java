@@ -66,19 +66,33 @@ public final class NativeRuntime implements LeanRuntime {
         if (project == null) {
             t = new Toolchain(file, List.of());
         } else {
-            Path prefix = Path.of(ExternalCommand.run(List.of(file.toString(), "--print-prefix"), Map.of(), project.dir(),
-                    Duration.ofMinutes(5)).strip());
+            Path prefix = Path.of(lastLine(List.of(file.toString(), "--print-prefix"), Duration.ofMinutes(5)));
             Path own = prefix.resolve("bin/lean");
             Path chosen = Files.isExecutable(own) ? own : file;
             Path lake = prefix.resolve("bin/lake");
             List<Path> path = Files.isExecutable(lake)
-                    ? splitPath(ExternalCommand.run(List.of(lake.toString(), "env", "printenv", "LEAN_PATH"), Map.of(),
-                            project.dir(), Duration.ofMinutes(10)).strip())
+                    ? splitPath(lastLine(List.of(lake.toString(), "env", "printenv", "LEAN_PATH"), Duration.ofMinutes(10)))
                     : project.searchPath();
             t = new Toolchain(chosen, path);
         }
         toolchain = t;
         return t;
+    }
+
+    /**
+     * The last line {@code command} prints in the project (what elan or Lake say on the way, e.g. while installing a
+     * toolchain, comes before it); a failure in one line.
+     */
+    private String lastLine(List<String> command, Duration limit) throws IOException {
+        String out;
+        try {
+            out = ExternalCommand.run(command, Map.of(), project.dir(), limit);
+        } catch (IOException e) {
+            throw new IOException("--project " + project.dir() + ": " + e.getMessage().lines().findFirst().orElse("")
+                    + " " + e.getMessage().lines().skip(1).map(String::strip).filter(l -> !l.isEmpty())
+                            .reduce((a, b) -> b).orElse(""), e);
+        }
+        return out.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("");
     }
 
     private static List<Path> splitPath(String path) {
