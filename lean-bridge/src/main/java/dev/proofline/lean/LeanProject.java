@@ -29,10 +29,10 @@ public record LeanProject(Path dir) {
     /** The project at {@code dir}, refused with one line if it is no Lake project. */
     public static LeanProject at(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IOException("--project " + dir + ": no such directory");
+            throw new IOException(dir + ": no such directory");
         }
         if (Stream.of("lakefile.lean", "lakefile.toml").noneMatch(f -> Files.isRegularFile(dir.resolve(f)))) {
-            throw new IOException("--project " + dir + " is not a Lake project: it has no lakefile.lean or lakefile.toml");
+            throw new IOException(dir + " is not a Lake project: it has no lakefile.lean or lakefile.toml");
         }
         return new LeanProject(dir);
     }

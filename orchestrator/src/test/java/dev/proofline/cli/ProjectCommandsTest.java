@@ -71,14 +71,18 @@ class ProjectCommandsTest {
     }
 
     @Test
-    void aDirectoryThatIsNoProjectIsAUsageErrorAndMathlibIsRefused(@TempDir Path dir) throws IOException {
+    void aDirectoryThatIsNoProjectOrASmallMemoryCapIsAUsageErrorAndMathlibIsRefused(@TempDir Path dir) throws IOException {
         Run none = CommandsTest.run("doctor", "--project", dir.resolve("absent").toString());
         assertEquals(2, none.code(), none.err());
-        assertTrue(none.err().lines().findFirst().orElseThrow().contains("--project " + dir.resolve("absent") + ": no such directory"),
-                none.err());
+        assertEquals("Invalid value for option '--project': " + dir.resolve("absent") + ": no such directory",
+                none.err().lines().findFirst().orElseThrow());
         Run bare = CommandsTest.run("lib", "build", dir.toString());
         assertEquals(2, bare.code(), bare.err());
         assertTrue(bare.err().contains("is not a Lake project: it has no lakefile.lean or lakefile.toml"), bare.err());
+
+        Run cap = CommandsTest.run("serve", "--memory-cap", "512m");
+        assertEquals(2, cap.code(), cap.err());
+        assertTrue(cap.err().contains("memory size '512m' is under 1g"), cap.err());
 
         Path geo = project(dir.resolve("geo"));
         Files.writeString(geo.resolve("Geo/Real.lean"), "module\npublic import Mathlib.Data.Real.Basic\n");
