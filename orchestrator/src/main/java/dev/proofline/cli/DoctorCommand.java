@@ -23,6 +23,8 @@ import picocli.CommandLine.Mixin;
                 + "with --project the search path and modules a header may import, "
                 + "and whether Docker, nvcc and a GPU are there.")
 final class DoctorCommand implements Callable<Integer> {
+    private static final int SHOWN_MODULES = 20;
+
     @Mixin
     RuntimeOptions runtime;
 
@@ -38,8 +40,11 @@ final class DoctorCommand implements Callable<Integer> {
             System.out.println("project: " + runtime.project.dir()
                     + runtime.project.toolchain().map(t -> " (lean-toolchain: " + t + ")").orElse(""));
             System.out.println("path:    " + path.stream().map(Path::toString).collect(Collectors.joining(":")));
+            // Mathlib alone has thousands: the first few say enough
+            String shown = String.join(", ", modules.subList(0, Math.min(SHOWN_MODULES, modules.size())))
+                    + (modules.size() > SHOWN_MODULES ? ", …" : "");
             System.out.println("modules: " + (modules.isEmpty() ? "none found on that path (for the native runtime, "
-                    + "run lake build in the project first)" : modules.size() + ": " + String.join(", ", modules)));
+                    + "run lake build in the project first)" : modules.size() + ": " + shown));
         }
         System.out.println("java:    " + System.getProperty("java.version") + " (" + Runtime.getRuntime().availableProcessors()
                 + " cores)");
