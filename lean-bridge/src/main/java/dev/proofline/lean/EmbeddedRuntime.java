@@ -21,10 +21,20 @@ public final class EmbeddedRuntime implements LeanRuntime {
 
     private final Path cacheDir;
     private final WasmInstaller installer;
+    /** The Lake project whose modules sessions may import, or null. */
+    private final LeanProject project;
+    /** Its compiled modules, found or compiled once: every session of a run imports the same ones. */
+    private volatile ProjectLibrary library;
 
     public EmbeddedRuntime(Path cacheDir) {
+        this(cacheDir, null);
+    }
+
+    /** Sessions may import {@code project}'s own modules, compiled by this Lean into the cache on first use. */
+    public EmbeddedRuntime(Path cacheDir, LeanProject project) {
         this.cacheDir = cacheDir;
         this.installer = new WasmInstaller(cacheDir, EmbeddedRuntime::progress);
+        this.project = project;
     }
 
     public Path cacheDir() {
@@ -38,6 +48,35 @@ public final class EmbeddedRuntime implements LeanRuntime {
     @Override
     public void prepare(Path replProgram) throws IOException {
         precompiled(install(), replProgram);
+        projectPath();
+    }
+
+    /**
+     * Compiles {@code project}'s sources with this Lean into the cache, in dependency order, unless sources of the
+     * same content were compiled before ({@code proofline lib build}).
+     */
+    public ProjectLibrary buildLibrary(LeanProject project) throws IOException {
+        WasmInstaller.Installation inst = install();
+        synchronized (COMPILING) {
+            ProjectLibrary lib = ProjectLibrary.build(project, cacheDir, inst,
+                    (root, out, args, scratch) -> node(inst, args, List.of(out), List.of(root), scratch));
+            if (lib.compiled()) {
+                progress("Compiled " + lib.modules().size() + " modules of " + project.dir() + " into " + lib.dir());
+            }
+            return lib;
+        }
+    }
+
+    /** The project's compiled modules, which sessions import from: none without a project. */
+    @Override
+    public List<Path> projectPath() throws IOException {
+        if (project == null) {
+            return List.of();
+        }
+        if (library == null) {
+            library = buildLibrary(project);
+        }
+        return List.of(library.dir());
     }
 
     /** {@code lean --run Main.lean header…} over the precompiled program, which Lean finds on its path. */
@@ -47,12 +86,14 @@ public final class EmbeddedRuntime implements LeanRuntime {
         Path compiled = precompiled(inst, replProgram);
         List<String> args = new ArrayList<>(List.of("--run", compiled.resolve(ReplProgram.MAIN).toString()));
         args.addAll(header);
-        return node(inst, args, compiled, true, scratchDir);
+        List<Path> path = new ArrayList<>(List.of(compiled));
+        path.addAll(projectPath());
+        return node(inst, args, path, List.of(), scratchDir);
     }
 
     @Override
     public LeanLaunch launchFile(Path leanFile, Path scratchDir) throws IOException {
-        return node(install(), List.of(leanFile.toString()), leanFile.getParent(), false, scratchDir);
+        return node(install(), List.of(leanFile.toString()), List.of(), List.of(leanFile.getParent()), scratchDir);
     }
 
     /**
@@ -74,7 +115,7 @@ public final class EmbeddedRuntime implements LeanRuntime {
     private void compile(WasmInstaller.Installation inst, Path source, Path into) throws IOException {
         Path scratch = Files.createTempDirectory("proofline-compile");
         try {
-            ReplProgram.compile(source, into, args -> node(inst, args, into, true, scratch));
+            ReplProgram.compile(source, into, args -> node(inst, args, List.of(into), List.of(), scratch));
         } finally {
             WasmInstaller.deleteTree(scratch);
         }
@@ -82,16 +123,21 @@ public final class EmbeddedRuntime implements LeanRuntime {
 
     /**
      * {@code node lean.js LEAN_FLAGS args…}. Lean sees only these host directories: its own (it looks itself up at
-     * start), the library, the directory it reads its input from (read-only but when compiling into it), and
-     * the scratch dir. It imports from the library, and from the input directory if {@code importsInput}.
+     * start), the library, the directories it imports from besides ({@code path}) or reads its input from
+     * ({@code visible}; all read-only but a directory being compiled into), and the scratch dir.
      */
-    private LeanLaunch node(WasmInstaller.Installation inst, List<String> args, Path input, boolean importsInput,
+    private LeanLaunch node(WasmInstaller.Installation inst, List<String> args, List<Path> path, List<Path> visible,
             Path scratchDir) {
         List<String> cmd = LeanRuntime.leanCommand(nodeCommand(inst.node().toString(), inst.leanJs().toString()), args);
-        String mounts = String.join(":", inst.leanJs().getParent().toString(), inst.library().toString(),
-                input.toString(), scratchDir.toString());
-        String leanPath = importsInput ? inst.library() + ":" + input : inst.library().toString();
-        return new LeanLaunch(cmd, Map.of("LEAN_PATH", leanPath, "PROOFLINE_MOUNTS", mounts,
+        List<Path> leanPath = new ArrayList<>(List.of(inst.library()));
+        leanPath.addAll(path);
+        List<Path> seen = new ArrayList<>(List.of(inst.leanJs().getParent()));
+        seen.addAll(leanPath);
+        seen.addAll(visible);
+        seen.add(scratchDir);
+        String mounts = String.join(":", seen.stream().map(Path::toString).toList());
+        return new LeanLaunch(cmd, Map.of("LEAN_PATH", String.join(":", leanPath.stream().map(Path::toString).toList()),
+                "PROOFLINE_MOUNTS", mounts,
                 "NODE_COMPILE_CACHE", cacheDir.resolve("node-compile-cache").toString()), scratchDir);
     }
 

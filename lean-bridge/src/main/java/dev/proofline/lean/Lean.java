@@ -33,8 +33,6 @@ public final class Lean {
         Duration timeout = Duration.ofSeconds(60);
         final Duration startTimeout = Duration.ofMinutes(3);
         long memoryCapBytes = 6L << 30;
-        /** Resident memory after a request at which a session is retired and replaced. */
-        final long recycleRssBytes = 4L << 30;
         /**
          * Requests after which a session is retired and replaced. Its resident memory stays
          * flat when each request drops its environment, but a fresh process runs its first ~1,300 proofs
@@ -92,10 +90,19 @@ public final class Lean {
             return this;
         }
 
-        /** Resident memory at which a session is killed mid-request. */
+        /**
+         * Resident memory at which a session is killed mid-request (default 6 GiB); two thirds of it is where a
+         * session is retired and replaced after a request. Raise it for headers whose import alone holds gigabytes
+         * (Mathlib on the native runtime), which the defaults, set for the embedded Lean, would not let serve.
+         */
         public PoolBuilder memoryCap(long bytes) {
             this.memoryCapBytes = bytes;
             return this;
+        }
+
+        /** Resident memory after a request at which a session is retired and replaced: 4 GiB by default. */
+        long recycleRssBytes() {
+            return memoryCapBytes / 3 * 2;
         }
 
         /** Starts the workers in parallel and returns when all are ready. */

@@ -66,7 +66,7 @@ public final class LeanPool implements AutoCloseable {
         this.requestTimeout = b.timeout;
         this.startTimeout = b.startTimeout;
         this.memoryCapBytes = b.memoryCapBytes;
-        this.recycleRssBytes = b.recycleRssBytes;
+        this.recycleRssBytes = b.recycleRssBytes();
         this.maxRequestsPerSession = b.maxRequestsPerSession;
         this.starter = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "lean-pool-start");

@@ -43,6 +43,14 @@ public interface LeanRuntime {
      */
     LeanLaunch launchFile(Path leanFile, Path scratchDir) throws IOException;
 
+    /**
+     * The directories of a Lake project's compiled modules that sessions import from besides the runtime's own
+     * library, in order (as the runtime sees them): none unless the runtime was given a project.
+     */
+    default List<Path> projectPath() throws IOException {
+        return List.of();
+    }
+
     /** Which Lean this is, its version, and where it came from. */
     RuntimeInfo describe() throws IOException;
 

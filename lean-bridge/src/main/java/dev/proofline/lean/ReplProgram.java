@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -80,15 +81,37 @@ public final class ReplProgram {
             throws IOException {
         copy(source, dir);
         for (String module : MODULES) {
-            Path olean = dir.resolve(module + ".olean");
             // --root: a module's name, Repl.Util, is its file's path relative to it
-            String out = lean.apply(List.of("--root=" + dir, "-o", olean.toString(), dir.resolve(module + ".lean").toString()))
-                    .runToEnd(Duration.ofMinutes(10));
-            if (!Files.exists(olean)) { // Lean writes no .olean for a file with errors
-                throw new IOException("Lean could not compile the REPL program's " + module + ".lean:\n" + out.lines()
-                        .filter(l -> !l.startsWith("[DEBUG")).collect(java.util.stream.Collectors.joining("\n")));
+            compileModule(lean.apply(List.of("--root=" + dir, "-o", dir.resolve(module + ".olean").toString(),
+                    dir.resolve(module + ".lean").toString())), dir.resolve(module + ".olean"), "the REPL program's " + module + ".lean");
+        }
+    }
+
+    /**
+     * Runs one {@code lean -o olean …} to its end; Lean writes no {@code .olean} for a file with errors, which is
+     * then refused in one line naming {@code what} and Lean's first error.
+     */
+    static void compileModule(LeanLaunch launch, Path olean, String what) throws IOException {
+        String out = launch.runToEnd(Duration.ofMinutes(10));
+        if (!Files.exists(olean)) {
+            throw new IOException("Lean could not compile " + what + ": " + firstError(out));
+        }
+    }
+
+    /** Lean's first error message, its lines joined into one; else the output's last line (a crash, a missing import). */
+    static String firstError(String out) {
+        List<String> lines = out.lines().filter(l -> !l.startsWith("[DEBUG") && !l.isBlank()).toList();
+        Pattern message = Pattern.compile("^\\S.*:\\d+:\\d+: (error|warning|info)");
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("^\\S.*:\\d+:\\d+: error.*")) {
+                StringBuilder b = new StringBuilder(lines.get(i).strip());
+                for (int j = i + 1; j < lines.size() && !message.matcher(lines.get(j)).find(); j++) {
+                    b.append(' ').append(lines.get(j).strip());
+                }
+                return b.length() > 500 ? b.substring(0, 500) + "…" : b.toString();
             }
         }
+        return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
     }
 
     /**

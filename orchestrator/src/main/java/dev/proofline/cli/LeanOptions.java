@@ -17,6 +17,11 @@ final class LeanOptions {
             description = "Wall-clock limit per Lean check of a candidate or problem (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--memory-cap", defaultValue = "6g", converter = RuntimeOptions.MemoryConverter.class,
+            description = "Resident memory at which a Lean session is killed mid-request; one past two thirds of it "
+                    + "is replaced after its request. Raise it for headers that import Mathlib. Default: ${DEFAULT-VALUE}.")
+    long memoryCap;
+
     @Mixin
     RuntimeOptions runtime;
 
@@ -25,7 +30,7 @@ final class LeanOptions {
     }
 
     Lean.PoolBuilder builder() {
-        Lean.PoolBuilder builder = Lean.pool().runtime(runtime.runtime()).timeout(timeout);
+        Lean.PoolBuilder builder = Lean.pool().runtime(runtime.runtime()).timeout(timeout).memoryCap(memoryCap);
         if (workers != null) {
             builder.workers(workers);
         }

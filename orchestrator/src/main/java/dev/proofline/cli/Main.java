@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "proofline", mixinStandardHelpOptions = true, version = "proofline 0.1.0",
         description = "Lean-backed verification: batch proof checking, problem sets, kernel claims.",
         subcommands = {CheckCommand.class, GenerateCommand.class, PublishCommand.class, IngestCommand.class,
-                KernelCommand.class, ReplCommand.class, McpCommand.class, ServeCommand.class, DoctorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                KernelCommand.class, ReplCommand.class, McpCommand.class, ServeCommand.class, DoctorCommand.class, LibCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).setExecutionExceptionHandler(Main::report).execute(args));

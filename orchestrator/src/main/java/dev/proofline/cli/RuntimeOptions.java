@@ -1,7 +1,9 @@
 package dev.proofline.cli;
 
+import dev.proofline.lean.LeanProject;
 import dev.proofline.lean.LeanRuntime;
 import dev.proofline.lean.RuntimeSpec;
+import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -35,13 +37,32 @@ final class RuntimeOptions {
             + "container: each Lean container's CPU limit. Default: ${DEFAULT-VALUE}.")
     double cpus;
 
+    @Option(names = "--project", paramLabel = "DIR", converter = ProjectConverter.class, description = "A Lake "
+            + "project whose modules (and its dependencies' under .lake/packages/) problem headers may import: native "
+            + "runs the project's toolchain with lake env's search path (build it with lake build first); embedded "
+            + "compiles its own sources into the cache on first use (proofline lib build); container mounts it read-only.")
+    LeanProject project;
+
     LeanRuntime runtime() {
         return spec().runtime();
     }
 
     RuntimeSpec spec() {
         return new RuntimeSpec(kind == Kind.nativeLean ? "native" : kind.name(), lean == null ? null : lean.toString(),
-                cacheDir == null ? null : cacheDir.toAbsolutePath().toString(), image, memoryBytes, cpus);
+                cacheDir == null ? null : cacheDir.toAbsolutePath().toString(), image, memoryBytes, cpus,
+                project == null ? null : project.dir().toString());
+    }
+
+    /** A Lake project directory, refused before any work if it is none. */
+    static final class ProjectConverter implements picocli.CommandLine.ITypeConverter<LeanProject> {
+        @Override
+        public LeanProject convert(String value) {
+            try {
+                return LeanProject.at(Path.of(value));
+            } catch (IOException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     static final class KindConverter implements picocli.CommandLine.ITypeConverter<Kind> {
