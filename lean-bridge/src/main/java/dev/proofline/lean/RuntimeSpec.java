@@ -16,11 +16,6 @@ import java.nio.file.Path;
 public record RuntimeSpec(String kind, String lean, String cacheDir, String image, long memoryBytes, double cpus,
         String project) implements Serializable {
 
-    /** Without a project. */
-    public RuntimeSpec(String kind, String lean, String cacheDir, String image, long memoryBytes, double cpus) {
-        this(kind, lean, cacheDir, image, memoryBytes, cpus, null);
-    }
-
     public LeanRuntime runtime() {
         Path cache = cacheDir != null ? Path.of(cacheDir) : ProoflineCache.defaultDir();
         LeanProject p = project != null ? new LeanProject(Path.of(project)) : null;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkCheckTest {
     static final Path SAMPLE = Path.of("..", "problems", "samples", "basic");
     static final SparkCheck.Settings SETTINGS = new SparkCheck.Settings(
-            new RuntimeSpec("embedded", null, ProoflineCache.defaultDir().toString(), null, 4L << 30, 2),
+            new RuntimeSpec("embedded", null, ProoflineCache.defaultDir().toString(), null, 4L << 30, 2, null),
             2, Duration.ofSeconds(60), ProofChecker.STANDARD_AXIOMS);
 
     static SparkCheck.Outcome spark(ProblemSet set, Path candidates, Path out, String failOnce) throws IOException {
