@@ -318,6 +318,45 @@ theorem verified_pointwise (k : Kernel) (p : Stmt) (hk : k.phases = [p]) (arr : 
     simp only [Mem.fill]
     by_cases ha : a = arr <;> by_cases hi : i < S L <;> simp [ha, hi] <;> omega
 
+/-! ## Kernels where thread `g` writes `arr[π g] := F (π g)` when `P g` (e.g. through a shared tile)
+
+Every write puts `F` of its own index, so the order threads run in does not matter for the result: a
+location holds `F i` if some thread writes it and keeps its old value if none does. -/
+
+theorem forRange_scatter_hit {α} (arr : String) (P : Nat → Bool) (π : Nat → Nat) (F : Nat → α) (o : Mem α)
+    (i g N : Nat) (hg : g < N) (hP : P g = true) (hπ : π g = i) :
+    forRange (fun g (m : Mem α) => if P g then m.set arr (π g) (F (π g)) else m) N o arr i = F i := by
+  induction N with
+  | zero => omega
+  | succ N ih =>
+    simp only [forRange]
+    by_cases hN : P N = true ∧ π N = i
+    · rw [if_pos hN.1, ← hN.2]; simp [Mem.set]
+    · have hgN : g ≠ N := fun h => hN (h ▸ ⟨hP, hπ⟩)
+      have := ih (by omega)
+      split
+      · simp only [Mem.set]; split
+        · rename_i h₁ h₂; exact absurd ⟨h₁, h₂.2.symm⟩ hN
+        · exact this
+      · exact this
+
+theorem forRange_scatter_miss {α} (arr : String) (P : Nat → Bool) (π : Nat → Nat) (F : Nat → α) (o : Mem α)
+    (a : String) (i N : Nat) (h : a ≠ arr ∨ ∀ g, g < N → P g = true → π g ≠ i) :
+    forRange (fun g (m : Mem α) => if P g then m.set arr (π g) (F (π g)) else m) N o a i = o a i := by
+  induction N with
+  | zero => rfl
+  | succ N ih =>
+    have ih := ih (h.imp id fun h g hg => h g (by omega))
+    simp only [forRange]
+    split
+    · simp only [Mem.set]; split
+      · rename_i hP hw
+        rcases h with h | h
+        · exact absurd hw.1 h
+        · exact absurd hw.2.symm (h N (by omega) hP)
+      · exact ih
+    · exact ih
+
 /-! ## Loops that sum -/
 
 theorem sumRange_congr {α} [Scalar α] (f g : Nat → α) (n : Nat) (h : ∀ k, k < n → f k = g k) :
