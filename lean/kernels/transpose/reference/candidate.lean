@@ -71,19 +71,13 @@ theorem write_shared : (exec L b t snap (fun _ => 0) write s).shared = s.shared 
   simp only [write, exec]; split <;> rfl
 end
 
-/-- `j * R + i` with `i < R` is row `j`, column `i`. -/
-theorem split_idx (i j R : Nat) (h : i < R) : (j * R + i) % R = i ∧ (j * R + i) / R = j := by
-  rw [Nat.add_comm]
-  exact ⟨by rw [Nat.add_mul_mod_self_right, Nat.mod_eq_of_lt h],
-    by rw [Nat.add_mul_div_right _ _ (by omega), Nat.div_eq_of_lt h, Nat.zero_add]⟩
-
 /-- What a writing thread reads from the tile is the transpose's element at its destination. -/
 theorem staged_dst {α} [Scalar α] (L : Launch α) (b t : Nat) (ht : t < 256) (hw : writes L b t = true) :
     staged L b (t % 16 * 16 + t / 16) = transposed (L.sizes "rows") (L.sizes "cols") (L.input "x") (dst L b t) := by
   simp only [writes, Bool.and_eq_true, decide_eq_true_eq] at hw
   have e₁ : (t % 16 * 16 + t / 16) / 16 = t % 16 := by omega
   have e₂ : (t % 16 * 16 + t / 16) % 16 = t / 16 := by omega
-  have e := split_idx ((b / A L) * 16 + t % 16) ((b % A L) * 16 + t / 16) (L.sizes "rows") hw.1
+  have e := row_col ((b / A L) * 16 + t % 16) ((b % A L) * 16 + t / 16) (L.sizes "rows") hw.1
   simp only [staged, e₁, e₂, hw, and_self, if_true, transposed, dst, e.1, e.2]
 
 theorem block {α} [Scalar α] (L : Launch α) (hb : L.block = 256) (b : Nat) (o : Mem α) :
@@ -92,18 +86,7 @@ theorem block {α} [Scalar α] (L : Launch α) (hb : L.block = 256) (b : Nat) (o
           m.set "out" (dst L b t) (transposed (L.sizes "rows") (L.sizes "cols") (L.input "x") (dst L b t)) else m)
         L.block o := by
   simp only [kernel, runPhases]
-  have h₁ : runPhase L b stage (o, fun _ _ => Scalar.zero)
-      = (o, forRange (fun t (sh : Mem α) => sh.set "s" t (staged L b t)) L.block (fun _ _ => Scalar.zero)) := by
-    have e₃ : forRange (fun (_ : Nat) (o : Mem α) => o) L.block o = o := by
-      induction L.block with
-      | zero => rfl
-      | succ n ih => exact ih
-    simp only [runPhase]
-    apply Prod.ext
-    · refine (forRange_map Prod.fst L.block _ (fun _ (o : Mem α) => o) (fun t x => ?_) _).trans e₃
-      simp only [stage_out]
-    · exact forRange_map Prod.snd L.block _ _ (fun t x => by simp only [stage_shared]) _
-  rw [h₁]
+  rw [runPhase_stage L b stage "s" (staged L b) o _ (fun t s => stage_out L b t _ s) (fun t s => stage_shared L b t _ s)]
   generalize hS : forRange (fun t (sh : Mem α) => sh.set "s" t (staged L b t)) L.block (fun _ _ => Scalar.zero) = S
   simp only [runPhase]
   refine (forRange_map Prod.fst L.block _ (fun t (m : Mem α) => if writes L b t then
@@ -126,8 +109,8 @@ def dstG {α} (L : Launch α) (g : Nat) : Nat := dst L (g / 256) (g % 256)
 theorem dst_inj {α} (L : Launch α) (b₁ t₁ b₂ t₂ : Nat) (h₁ : t₁ < 256) (h₂ : t₂ < 256)
     (w₁ : writes L b₁ t₁ = true) (w₂ : writes L b₂ t₂ = true) (h : dst L b₁ t₁ = dst L b₂ t₂) : b₁ = b₂ ∧ t₁ = t₂ := by
   simp only [writes, Bool.and_eq_true, decide_eq_true_eq] at w₁ w₂
-  have e₁ := split_idx _ ((b₁ % A L) * 16 + t₁ / 16) _ w₁.1
-  have e₂ := split_idx _ ((b₂ % A L) * 16 + t₂ / 16) _ w₂.1
+  have e₁ := row_col _ ((b₁ % A L) * 16 + t₁ / 16) _ w₁.1
+  have e₂ := row_col _ ((b₂ % A L) * 16 + t₂ / 16) _ w₂.1
   simp only [dst] at h
   have hr : (b₁ / A L) * 16 + t₁ % 16 = (b₂ / A L) * 16 + t₂ % 16 := by rw [← e₁.1, ← e₂.1, h]
   have hc : (b₁ % A L) * 16 + t₁ / 16 = (b₂ % A L) * 16 + t₂ / 16 := by rw [← e₁.2, ← e₂.2, h]
@@ -149,13 +132,8 @@ theorem correct : Verified kernel pre spec := by
       omega
     · refine ⟨fun ⟨⟨_, s₁, w₁⟩, ⟨_, s₂, w₂⟩⟩ => ?_, fun _ ⟨⟨_, _, w⟩, _⟩ => w (by rw [write_shared])⟩
       rw [write_out] at w₁ w₂
-      have hit : ∀ b t (s : State α) v, (if writes L b t then s.out.set "out" (dst L b t) v else s.out) a i ≠ s.out a i →
-          writes L b t = true ∧ dst L b t = i := fun b t s v w => Classical.byContradiction fun hn => w (by
-        split
-        · rename_i h; simp only [Mem.set]; rw [if_neg (fun hw => hn ⟨h, hw.2.symm⟩)]
-        · rfl)
-      have e₁ := hit _ _ _ _ w₁
-      have e₂ := hit _ _ _ _ w₂
+      have e₁ := set_changed _ _ _ _ _ _ _ w₁
+      have e₂ := set_changed _ _ _ _ _ _ _ w₂
       have := dst_inj L b₁ t₁ b₂ t₂ (by omega) (by omega) e₁.1 e₂.1 (e₁.2.trans e₂.2.symm)
       omega
   · intro out
@@ -182,7 +160,7 @@ theorem correct : Verified kernel pre spec := by
       have hj : i / L.sizes "rows" < L.sizes "cols" := (Nat.div_lt_iff_lt_mul hR).2 (by rw [Nat.mul_comm]; exact h.2)
       have hi : i % L.sizes "rows" < L.sizes "rows" := Nat.mod_lt _ hR
       have hc : i / L.sizes "rows" / 16 < A L := by omega
-      have eb := split_idx (i / L.sizes "rows" / 16) (i % L.sizes "rows" / 16) (A L) hc
+      have eb := row_col (i / L.sizes "rows" / 16) (i % L.sizes "rows" / 16) (A L) hc
       have hlt : i % L.sizes "rows" / 16 * A L + i / L.sizes "rows" / 16 < tiles (L.sizes "rows") (L.sizes "cols") := by
         have := Nat.mul_le_mul_right (A L) (show i % L.sizes "rows" / 16 + 1 ≤ (L.sizes "rows" + 15) / 16 by omega)
         rw [Nat.succ_mul] at this
