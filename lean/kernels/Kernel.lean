@@ -318,6 +318,117 @@ theorem verified_pointwise (k : Kernel) (p : Stmt) (hk : k.phases = [p]) (arr : 
     simp only [Mem.fill]
     by_cases ha : a = arr <;> by_cases hi : i < S L <;> simp [ha, hi] <;> omega
 
+/-- A phase that leaves outputs alone and has thread `t` write `arr[t] := v t` in shared memory (staging). -/
+theorem runPhase_stage {α} [Scalar α] (L : Launch α) (b : Nat) (p : Stmt) (arr : String) (v : Nat → α) (o S : Mem α)
+    (hout : ∀ t s, (exec L b t S (fun _ => 0) p s).out = s.out)
+    (hsh : ∀ t s, (exec L b t S (fun _ => 0) p s).shared = s.shared.set arr t (v t)) :
+    runPhase L b p (o, S) = (o, forRange (fun t (sh : Mem α) => sh.set arr t (v t)) L.block S) := by
+  simp only [runPhase]
+  apply Prod.ext
+  · refine (forRange_map Prod.fst L.block _ (fun _ (o : Mem α) => o) (fun t x => ?_) _).trans ?_
+    · simp only [hout]
+    · induction L.block with
+      | zero => rfl
+      | succ n ih => exact ih
+  · exact forRange_map Prod.snd L.block _ _ (fun t x => by simp only [hsh]) _
+
+/-- A thread's guarded write `arr[j] := v` changes memory only at `j`, and only when it writes: what
+race-freedom proofs need of it. -/
+theorem set_changed {α} (m : Mem α) (c : Bool) (arr : String) (j : Nat) (v : α) (a : String) (i : Nat)
+    (w : (if c then m.set arr j v else m) a i ≠ m a i) : c = true ∧ j = i := by
+  cases c
+  · exact absurd rfl w
+  · refine ⟨rfl, Classical.byContradiction fun hn => w ?_⟩
+    simp only [if_true, Mem.set]
+    rw [if_neg (fun hw => hn hw.2.symm)]
+
+/-! ## Kernels where thread `g` writes `arr[π g] := F (π g)` when `P g` (e.g. through a shared tile)
+
+Every write puts `F` of its own index, so the order threads run in does not matter for the result: a
+location holds `F i` if some thread writes it and keeps its old value if none does. -/
+
+theorem forRange_scatter_hit {α} (arr : String) (P : Nat → Bool) (π : Nat → Nat) (F : Nat → α) (o : Mem α)
+    (i g N : Nat) (hg : g < N) (hP : P g = true) (hπ : π g = i) :
+    forRange (fun g (m : Mem α) => if P g then m.set arr (π g) (F (π g)) else m) N o arr i = F i := by
+  induction N with
+  | zero => omega
+  | succ N ih =>
+    simp only [forRange]
+    by_cases hN : P N = true ∧ π N = i
+    · rw [if_pos hN.1, ← hN.2]; simp [Mem.set]
+    · have hgN : g ≠ N := fun h => hN (h ▸ ⟨hP, hπ⟩)
+      have := ih (by omega)
+      split
+      · simp only [Mem.set]; split
+        · rename_i h₁ h₂; exact absurd ⟨h₁, h₂.2.symm⟩ hN
+        · exact this
+      · exact this
+
+theorem forRange_scatter_miss {α} (arr : String) (P : Nat → Bool) (π : Nat → Nat) (F : Nat → α) (o : Mem α)
+    (a : String) (i N : Nat) (h : a ≠ arr ∨ ∀ g, g < N → P g = true → π g ≠ i) :
+    forRange (fun g (m : Mem α) => if P g then m.set arr (π g) (F (π g)) else m) N o a i = o a i := by
+  induction N with
+  | zero => rfl
+  | succ N ih =>
+    have ih := ih (h.imp id fun h g hg => h g (by omega))
+    simp only [forRange]
+    split
+    · simp only [Mem.set]; split
+      · rename_i hP hw
+        rcases h with h | h
+        · exact absurd hw.1 h
+        · exact absurd hw.2.symm (h N (by omega) hP)
+      · exact ih
+    · exact ih
+
+/-- `j * R + i` with `i < R` is row `j`, column `i`. -/
+theorem row_col (i j R : Nat) (h : i < R) : (j * R + i) % R = i ∧ (j * R + i) / R = j := by
+  rw [Nat.add_comm]
+  exact ⟨by rw [Nat.add_mul_mod_self_right, Nat.mod_eq_of_lt h],
+    by rw [Nat.add_mul_div_right _ _ (by omega), Nat.div_eq_of_lt h, Nat.zero_add]⟩
+
+/-- A block per row: thread `t` of block `b` writes `arr[b * cols + t] := F (b * cols + t)` when `b < rows` and
+`t < cols`, with `cols` at most the block's `bd` threads; the launch fills `rows * cols` elements. -/
+theorem forRange_rows {α} (arr : String) (rows cols bd grid : Nat) (F : Nat → α) (hc : 0 < cols) (hbd : cols ≤ bd)
+    (hg : rows ≤ grid) (o : Mem α) :
+    forRange (fun b o => forRange (fun t (m : Mem α) => if decide (b < rows) && decide (t < cols) then
+      m.set arr (b * cols + t) (F (b * cols + t)) else m) bd o) grid o = o.fill arr (rows * cols) F := by
+  have hb : ∀ b (o : Mem α), forRange (fun t (m : Mem α) => if decide (b < rows) && decide (t < cols) then
+      m.set arr (b * cols + t) (F (b * cols + t)) else m) bd o
+      = forRange (fun t => (fun g (m : Mem α) => if decide (g / bd < rows) && decide (g % bd < cols) then
+          m.set arr (g / bd * cols + g % bd) (F (g / bd * cols + g % bd)) else m) (b * bd + t)) bd o := by
+    intro b o
+    apply forRange_congr
+    intro t ht
+    simp only [(row_col t b bd ht).1, (row_col t b bd ht).2]
+  simp only [hb]
+  refine (forRange_blocks grid bd (fun g (m : Mem α) => if decide (g / bd < rows) && decide (g % bd < cols) then
+    m.set arr (g / bd * cols + g % bd) (F (g / bd * cols + g % bd)) else m) o).trans ?_
+  funext a i
+  simp only [Mem.fill]
+  by_cases h : a = arr ∧ i < rows * cols
+  · rw [if_pos h, h.1]
+    have hr : i / cols < rows := (Nat.div_lt_iff_lt_mul hc).2 h.2
+    have e := row_col (i % cols) (i / cols) bd (Nat.lt_of_lt_of_le (Nat.mod_lt _ hc) hbd)
+    have hlt : i / cols * bd + i % cols < grid * bd := by
+      have := Nat.mul_le_mul_right bd (show i / cols + 1 ≤ grid by omega)
+      rw [Nat.succ_mul] at this
+      have := Nat.mod_lt i hc
+      omega
+    refine forRange_scatter_hit arr _ (fun g => g / bd * cols + g % bd) _ o i (i / cols * bd + i % cols) _ hlt ?_ ?_
+    · simp only [e.1, e.2, Bool.and_eq_true, decide_eq_true_eq]; exact ⟨hr, Nat.mod_lt _ hc⟩
+    · simp only [e.1, e.2]; exact Nat.div_add_mod' i cols
+  · rw [if_neg h]
+    refine forRange_scatter_miss arr _ (fun g => g / bd * cols + g % bd) _ o a i _ ?_
+    by_cases ha : a = arr
+    · refine Or.inr fun g _ hw he => h ⟨ha, ?_⟩
+      simp only [Bool.and_eq_true, decide_eq_true_eq] at hw
+      have := Nat.mul_le_mul_right cols (show g / bd + 1 ≤ rows by omega)
+      rw [Nat.succ_mul] at this
+      have he : g / bd * cols + g % bd = i := he
+      omega
+    · exact Or.inl ha
+
 /-! ## Loops that sum -/
 
 theorem sumRange_congr {α} [Scalar α] (f g : Nat → α) (n : Nat) (h : ∀ k, k < n → f k = g k) :
@@ -348,11 +459,14 @@ theorem evalV_locals {α} [Scalar α] (L : Launch α) (b t : Nat) (iv : String �
     simp only [evalV, ihl h.1.1.1, ihr h.1.1.2, ihx h.1.2, ihy h.2]
   | _ => rfl
 
-theorem exec_sumLoop {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) (iv : String → Nat)
-    (x i : String) (e : VExpr) (h : e.usesVars = false) (N : Nat) (s : State α) :
-    forRange (fun k s => exec L b t snap (bind iv i k) (.assign x (.add (.var x) e)) s) N s =
+/-- `for k in [0, N): x := x ⊕ e` where `e` reads no locals and `⊕` is `op` evaluating as `f`. -/
+theorem exec_foldLoop {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) (iv : String → Nat)
+    (x i : String) (op : VExpr → VExpr → VExpr) (f : α → α → α)
+    (hop : ∀ iv loc u v, evalV L b t iv snap loc (op u v) = f (evalV L b t iv snap loc u) (evalV L b t iv snap loc v))
+    (e : VExpr) (h : e.usesVars = false) (N : Nat) (s : State α) :
+    forRange (fun k s => exec L b t snap (bind iv i k) (.assign x (op (.var x) e)) s) N s =
       { s with locals := fun y => if y = x then
-          forRange (fun k a => Scalar.add a (evalV L b t (bind iv i k) snap s.locals e)) N (s.locals x)
+          forRange (fun k a => f a (evalV L b t (bind iv i k) snap s.locals e)) N (s.locals x)
         else s.locals y } := by
   induction N with
   | zero =>
@@ -360,10 +474,18 @@ theorem exec_sumLoop {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α
     | mk l o sh => simp only [forRange, State.mk.injEq, and_true]; funext y; by_cases hy : y = x <;> simp [hy]
   | succ N ih =>
     rw [forRange, ih]
-    simp only [exec, evalV, forRange]
+    simp only [exec, hop, evalV, forRange]
     congr 1
     funext y
     by_cases hy : y = x <;> simp [hy, evalV_locals L b t _ snap _ s.locals e h]
+
+theorem exec_sumLoop {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) (iv : String → Nat)
+    (x i : String) (e : VExpr) (h : e.usesVars = false) (N : Nat) (s : State α) :
+    forRange (fun k s => exec L b t snap (bind iv i k) (.assign x (.add (.var x) e)) s) N s =
+      { s with locals := fun y => if y = x then
+          forRange (fun k a => Scalar.add a (evalV L b t (bind iv i k) snap s.locals e)) N (s.locals x)
+        else s.locals y } :=
+  exec_foldLoop L b t snap iv x i .add Scalar.add (fun _ _ _ _ => rfl) e h N s
 
 theorem exec_sumInto {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) (iv : String → Nat)
     (x i : String) (n : IExpr) (e : VExpr) (h : e.usesVars = false) (s : State α) :

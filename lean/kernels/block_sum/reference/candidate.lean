@@ -46,19 +46,8 @@ theorem block {α} [Scalar α] (L : Launch α) (hb : 0 < L.block) (b : Nat) (o :
     (runPhases L b kernel.phases (o, fun _ _ => Scalar.zero)).1
       = o.set "out" b (blockSum (L.sizes "n") L.block (L.input "x") b) := by
   simp only [kernel, runPhases]
-  have h₁ : runPhase L b stage (o, fun _ _ => Scalar.zero)
-      = (o, forRange (fun t (sh : Mem α) => sh.set "s" t (slice (L.sizes "n") L.block (L.input "x") b t)) L.block
-              (fun _ _ => Scalar.zero)) := by
-    have e₃ : forRange (fun (_ : Nat) (o : Mem α) => o) L.block o = o := by
-      induction L.block with
-      | zero => rfl
-      | succ n ih => exact ih
-    simp only [runPhase]
-    apply Prod.ext
-    · refine (forRange_map Prod.fst L.block _ (fun _ (o : Mem α) => o) (fun t x => ?_) _).trans e₃
-      simp only [stage_out]
-    · exact forRange_map Prod.snd L.block _ _ (fun t x => by simp only [stage_shared]) _
-  rw [h₁]
+  rw [runPhase_stage L b stage "s" (slice (L.sizes "n") L.block (L.input "x") b) o _ (fun t s => stage_out L b t _ s)
+    (fun t s => stage_shared L b t _ s)]
   generalize hS : forRange (fun t (sh : Mem α) => sh.set "s" t (slice (L.sizes "n") L.block (L.input "x") b t))
     L.block (fun _ _ => Scalar.zero) = S
   simp only [runPhase]
