@@ -27,6 +27,20 @@ public enum ElemType {
         return 0; // +0.0f and 0 are both all-zero bits
     }
 
+    /**
+     * The first index where two outputs differ bit for bit, any NaN being equal to any NaN (IEEE 754 leaves the
+     * sign and payload of a NaN result unspecified, and the JIT may order an operation's operands either way);
+     * -1 where none does.
+     */
+    public int firstDifference(int[] a, int[] b) {
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            if (a[i] != b[i] && !(this == F32 && Float.isNaN(f(a[i])) && Float.isNaN(f(b[i])))) {
+                return i;
+            }
+        }
+        return a.length == b.length ? -1 : Math.min(a.length, b.length);
+    }
+
     public int add(int a, int b) {
         return this == F32 ? bits(f(a) + f(b)) : a + b;
     }

@@ -41,6 +41,16 @@ class ScalarOpsTest {
     }
 
     @Test
+    void outputsCompareBitForBitButAnyNanEqualsAnyNan() {
+        int nan = Float.floatToRawIntBits(Float.NaN);
+        int negativeNan = nan | 0x80000000; // what a NaN's neg, or a NaN from the other operand, may be
+        assertEquals(-1, ElemType.F32.firstDifference(new int[] {1, nan}, new int[] {1, negativeNan}));
+        assertEquals(0, ElemType.F32.firstDifference(new int[] {0}, new int[] {0x80000000}), "+0 and -0 differ");
+        assertEquals(1, ElemType.I32.firstDifference(new int[] {1, nan}, new int[] {1, negativeNan}), "ints have no NaN");
+        assertEquals(1, ElemType.F32.firstDifference(new int[] {1}, new int[] {1, 2}), "a shorter output differs where it ends");
+    }
+
+    @Test
     void floatsComputeWhatCudaComputes() {
         KernelIr ir = KernelIr.parse(allOps());
         int[] x = {f(4f), f(-1f), f(Float.NaN)};
