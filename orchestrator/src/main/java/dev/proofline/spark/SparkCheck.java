@@ -101,6 +101,18 @@ public final class SparkCheck {
                 if (master != null) {
                     conf.setMaster(master);
                 }
+                if (conf.get("spark.master", "").startsWith("local")) {
+                    // this JVM is the executor: its Lean starts while Spark does, not after (tasks wait for it)
+                    Thread start = new Thread(() -> {
+                        try {
+                            ExecutorLean.checker(settings);
+                        } catch (RuntimeException e) {
+                            // the first task starts it again and fails with the reason
+                        }
+                    }, "proofline-lean-start");
+                    start.setDaemon(true);
+                    start.start();
+                }
                 try (JavaSparkContext sc = new JavaSparkContext(conf)) {
                     if (failOnce != null) {
                         sc.setLocalProperty(CheckTask.FAIL_ONCE, failOnce);
