@@ -120,20 +120,19 @@ final class CheckCommand implements Callable<Integer> {
             System.err.println("proofline check: --engine spark takes --problems and --candidates, not a challenge file");
             return USAGE;
         }
+        String uri = firstUri();
+        if (uri != null && engine == Engine.local) {
+            System.err.println("proofline check: " + uri + ": the local engine takes local paths; Hadoop URIs "
+                    + "(hdfs:, s3a:, file:) are for --engine spark");
+            return USAGE;
+        }
         Path copies = null;
         try {
-            if (engine == Engine.spark) {
+            if (uri != null) {
                 copies = Files.createTempDirectory("proofline-hadoop");
                 String missing = fetchRemote(copies);
                 if (missing != null) {
                     System.err.println("proofline check: " + missing);
-                    return USAGE;
-                }
-            } else {
-                String uri = firstUri();
-                if (uri != null) {
-                    System.err.println("proofline check: " + uri + ": the local engine takes local paths; Hadoop URIs "
-                            + "(hdfs:, s3a:, file:) are for --engine spark");
                     return USAGE;
                 }
             }

@@ -101,8 +101,10 @@ public final class SparkCheck {
                 if (master != null) {
                     conf.setMaster(master);
                 }
-                if (conf.get("spark.master", "").startsWith("local")) {
-                    // this JVM is the executor: its Lean starts while Spark does, not after (tasks wait for it)
+                // local mode (given here or by spark-submit): this JVM is the executor
+                boolean local = conf.get("spark.master", "").startsWith("local");
+                if (local) {
+                    // its Lean starts while Spark does, not after (tasks wait for it)
                     Thread start = new Thread(() -> {
                         try {
                             ExecutorLean.checker(settings);
@@ -131,8 +133,8 @@ public final class SparkCheck {
                         progress.stop();
                     }
                 } finally {
-                    if (master == null || master.startsWith("local")) {
-                        ExecutorLean.closeAll(); // this JVM was the executor
+                    if (local) {
+                        ExecutorLean.closeAll();
                     }
                 }
                 staging.collect(log, taken);
