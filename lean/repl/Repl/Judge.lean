@@ -201,6 +201,38 @@ def sameAsReference (reference : Environment) (e : Entry) : Bool :=
     | .inductDecl _ _ types _ => sameInductives reference types
     | d => ci.type == e.type && declValue d == infoValue ci
 
+def renamedName (n : Name) : List Name → List Name → Name
+  | f :: fs, t :: ts => if f == n then t else renamedName n fs ts
+  | _, _ => n
+
+/-- `l` with universe parameter `fs[i]` renamed `ts[i]`. -/
+def renameLevel (fs ts : List Name) : Level → Level
+  | .param n => .param (renamedName n fs ts)
+  | .succ l => .succ (renameLevel fs ts l)
+  | .max a b => .max (renameLevel fs ts a) (renameLevel fs ts b)
+  | .imax a b => .imax (renameLevel fs ts a) (renameLevel fs ts b)
+  | l => l
+
+/-- `e` without metadata (the kernel ignores it and the export drops it), its universe parameters renamed as
+`renameLevel` does. -/
+partial def plainExpr (fs ts : List Name) : Expr → Expr
+  | .mdata _ b => plainExpr fs ts b
+  | .sort l => .sort (renameLevel fs ts l)
+  | .const n us => .const n (mapL (renameLevel fs ts) us)
+  | .app f a => .app (plainExpr fs ts f) (plainExpr fs ts a)
+  | .lam n t b bi => .lam n (plainExpr fs ts t) (plainExpr fs ts b) bi
+  | .forallE n t b bi => .forallE n (plainExpr fs ts t) (plainExpr fs ts b) bi
+  | .letE n t v b nd => .letE n (plainExpr fs ts t) (plainExpr fs ts v) (plainExpr fs ts b) nd
+  | .proj n i s => .proj n i (plainExpr fs ts s)
+  | e => e
+
+/-- Whether the rebuilt `e` states what the reference's `ci` states: the same type once metadata is dropped
+and `e`'s universe parameters are renamed to the reference's, position by position — a theorem holds for
+every universe whatever it calls them, as comparator also accepts. -/
+def sameStatement (ci : ConstantInfo) (e : Entry) : Bool :=
+  (ci.type == e.type && sameNames ci.levelParams e.levels) ||
+    (lengthL ci.levelParams == lengthL e.levels && plainExpr [] [] ci.type == plainExpr e.levels ci.levelParams e.type)
+
 /-- The declarations of the reference that `t`'s statement rests on and that the export declares
 differently: a submission that redefines them changes what the statement means, whatever its type says. -/
 def changedDefinitions (reference : Environment) (entries : List Entry) (t : Name) : List Name :=
@@ -221,7 +253,7 @@ def judgeTarget (header base : Environment) (reference? : Option Environment) (e
   -- without a reference (a REPL's `verify`) the theorem states what it states
   let fields := match reference? with
     | some reference => appendL fields [("same_type", Json.bool (match reference.find? t with
-      | some rci => rci.type == e.type && sameNames rci.levelParams e.levels
+      | some rci => sameStatement rci e
       | none => false)), ("changed", namesJson (changedDefinitions reference entries t))]
     | none => fields
   try

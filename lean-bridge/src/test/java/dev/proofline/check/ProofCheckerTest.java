@@ -179,6 +179,7 @@ class ProofCheckerTest {
         "auto-bound implicits ;; ~~ ;; theorem t {P : List α → Prop} (h : P []) : P [] ;; h",
         "Classical.em ;; ~~ ;; theorem t (p : Prop) : p ∨ ¬p ;; Classical.em p",
         "implicit-binder restatement ;; ~~ ;; theorem t (a : Nat) : a = a ;; rfl",
+        "match on a string literal ;; ~~ ;; theorem t : (match \"live\" with | \"live\" => 1 | _ => 0) = 1 ;; rfl",
     })
     void honestProofsInEveryStatementFormAreAccepted(String what, String preamble, String statement, String proof) {
         Problem p = new Problem(what.replace(' ', '_'), List.of(), preamble, statement, null, List.of());
@@ -191,6 +192,19 @@ class ProofCheckerTest {
         Problem p = problem("implicit", "theorem t (a : Nat) : a + 0 = a");
         Verdict v = code(p, "theorem t {a : Nat} : a + 0 = a := rfl");
         assertEquals(Verdict.Kind.accepted, v.verdict(), v.toString());
+    }
+
+    /** A theorem holds for every universe whatever it calls them: renamed, position by position, it is the same
+     * statement (comparator's universe_param_alpha); another level, or another order of parameters, is not. */
+    @Test
+    void renamedUniverseParametersAreTheSameStatement() {
+        Problem p = problem("universes", "theorem t.{u, w} (α : Sort u) (β : Sort w) : (α → β) = (α → β)");
+        Verdict renamed = code(p, "theorem t.{v, x} (γ : Sort v) (δ : Sort x) : (γ → δ) = (γ → δ) := rfl");
+        assertEquals(Verdict.Kind.accepted, renamed.verdict(), renamed.toString());
+        Verdict swapped = code(p, "theorem t.{w, u} (α : Sort u) (β : Sort w) : (α → β) = (α → β) := rfl");
+        Checking.assertRejectedFor("statement-changed", swapped);
+        Verdict lifted = code(p, "theorem t.{v, x} (γ : Sort (v + 1)) (δ : Sort x) : (γ → δ) = (γ → δ) := rfl");
+        Checking.assertRejectedFor("statement-changed", lifted);
     }
 
     @Test
