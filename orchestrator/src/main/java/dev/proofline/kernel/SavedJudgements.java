@@ -54,7 +54,11 @@ public record SavedJudgements(Path dir) {
             s.fields().forEachRemaining(e -> shape.put(e.getKey(), e.getValue().asLong()));
             admitted.add(Map.copyOf(shape));
         }
-        return Optional.of(new KernelJudge.Claim(j.path("candidate").asText(), j.path("judged").asBoolean(), strings(j.path("reasons")),
+        KernelCandidate.Claim kind = KernelCandidate.Claim.of(j.path("claim").asText(KernelCandidate.Claim.VERIFIED.lean()));
+        if (kind == null) {
+            throw new IOException(f + ": unknown claim " + j.path("claim"));
+        }
+        return Optional.of(new KernelJudge.Claim(j.path("candidate").asText(), kind, j.path("judged").asBoolean(), strings(j.path("reasons")),
                 strings(j.path("axioms")), List.of(), irJson == null ? null : KernelIr.parse(irJson), irJson, List.copyOf(admitted),
                 strings(j.path("refused"))));
     }
@@ -62,6 +66,7 @@ public record SavedJudgements(Path dir) {
     public void save(String key, KernelJudge.Claim c) throws IOException {
         ObjectNode j = JSON.createObjectNode();
         j.put("candidate", c.candidate());
+        j.put("claim", c.kind().lean());
         j.put("judged", c.judged());
         j.set("reasons", JSON.valueToTree(c.reasons()));
         j.set("axioms", JSON.valueToTree(c.axioms()));
