@@ -19,9 +19,9 @@ import java.util.Optional;
 
 /**
  * What Lean said about a task and a candidate — the claim and the spec's outputs — kept in a directory under
- * a hash of every file it depends on, so that a machine without Lean (the lent GPU machine) can run the rest
- * of the chain on exactly what was judged here. A changed language, task or candidate is a different key:
- * nothing stale is reused.
+ * a hash of every file it depends on and of the claim candidate.json declares, so that a machine without Lean
+ * (the lent GPU machine) can run the rest of the chain on exactly what was judged here. A changed language, task
+ * or candidate is a different key: nothing stale is reused.
  */
 public record SavedJudgements(Path dir) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +35,10 @@ public record SavedJudgements(Path dir) {
                 d.update((byte) 0);
             }
             d.update(candidate.namespace().getBytes(StandardCharsets.UTF_8));
+            if (candidate.claim() != KernelCandidate.Claim.VERIFIED) { // the claim candidate.json declares; keys of Verified ones unchanged
+                d.update((byte) 0);
+                d.update(candidate.claim().lean().getBytes(StandardCharsets.UTF_8));
+            }
             return HexFormat.of().formatHex(d.digest()).substring(0, 24);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

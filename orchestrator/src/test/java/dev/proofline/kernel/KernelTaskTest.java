@@ -73,6 +73,19 @@ class KernelTaskTest {
         }
     }
 
+    /** A saved judgement of a candidate is not reused once candidate.json declares another claim. */
+    @Test
+    void savedJudgementKeyFollowsTheDeclaredClaim(@TempDir Path root) throws IOException {
+        KernelTask t = KernelTask.load(task(root, "{\"namespace\": \"T\", \"signature\": \"s\", \"shapes\": [{\"n\": 4}]}"));
+        Path language = Files.writeString(root.resolve("Kernel.lean"), "");
+        Path c = Files.createDirectories(root.resolve("c"));
+        Files.writeString(c.resolve("candidate.lean"), "");
+        Files.writeString(c.resolve("candidate.json"), "{\"namespace\": \"C\"}");
+        String verified = SavedJudgements.key(language, t, KernelCandidate.load(c));
+        Files.writeString(c.resolve("candidate.json"), "{\"namespace\": \"C\", \"claim\": \"VerifiedReassoc\"}");
+        assertFalse(verified.equals(SavedJudgements.key(language, t, KernelCandidate.load(c))));
+    }
+
     @Test
     void candidateNeedsItsFiles(@TempDir Path root) throws IOException {
         IOException e = assertThrows(IOException.class, () -> KernelCandidate.load(root));
