@@ -210,6 +210,82 @@ def Verified (k : Kernel) (pre : ∀ {α : Type}, Launch α → Prop)
     (spec : ∀ {α : Type} [Scalar α], Launch α → Mem α → Mem α) : Prop :=
   ∀ (α : Type) [Scalar α] (L : Launch α), pre L → RaceFree k L ∧ ∀ out, run k L out = spec L out
 
+/-! ## Reassociating kernels: a weaker claim, over integer-like scalars
+
+`Verified` holds for every scalar type, so a kernel proving it computes the spec's additions in the spec's
+order. A kernel that reassociates (a tree reduction adds `x₀ + x₁` and `x₂ + x₃` before adding the two) can
+prove only `VerifiedReassoc`: the same claim for the scalar types whose `add` is associative and
+commutative with `zero` as its unit. Wrapping 32-bit integers are such a type (addition modulo 2³²), so for
+`i32` the kernel's outputs equal the spec's exactly. IEEE floats are not (their addition is commutative but
+not associative): for `f32` the claim proves nothing, and the outputs are only checked against the spec
+and the baseline within a tolerance. Which claim a candidate may make is the task's to say (`task.json`'s
+`"reassociation": "int-like"`), not the candidate's. -/
+
+/-- The commutative-monoid laws of `add` and `zero`: what wrapping 32-bit integers satisfy and IEEE floats
+do not (`add_assoc` fails for them). -/
+class AddCommMonoidLaws (α : Type) [Scalar α] : Prop where
+  add_assoc : ∀ a b c : α, Scalar.add (Scalar.add a b) c = Scalar.add a (Scalar.add b c)
+  add_comm : ∀ a b : α, Scalar.add a b = Scalar.add b a
+  zero_add : ∀ a : α, Scalar.add Scalar.zero a = a
+
+/-- The claim for a kernel that reassociates sums: `Verified`'s, for every scalar type satisfying
+`AddCommMonoidLaws` (exact for wrapping int32) instead of every scalar type. For floats it proves nothing:
+a kernel claiming it is checked for `f32` by tolerance against the spec and its baseline, not proved. -/
+def VerifiedReassoc (k : Kernel) (pre : ∀ {α : Type}, Launch α → Prop)
+    (spec : ∀ {α : Type} [Scalar α], Launch α → Mem α → Mem α) : Prop :=
+  ∀ (α : Type) [Scalar α] [AddCommMonoidLaws α] (L : Launch α), pre L → RaceFree k L ∧ ∀ out, run k L out = spec L out
+
+/-- The weaker claim is weaker: a kernel that does not reassociate may claim either. -/
+theorem Verified.reassoc {k : Kernel} {pre : ∀ {α : Type}, Launch α → Prop}
+    {spec : ∀ {α : Type} [Scalar α], Launch α → Mem α → Mem α} (h : Verified k pre spec) : VerifiedReassoc k pre spec :=
+  fun α _ _ L hL => h α L hL
+
+/-- The laws are those of integers modulo 2³²: `UInt32`'s `0` and `+` satisfy them (the class is not
+vacuous, and asks nothing wrapping int32 lacks). -/
+theorem uint32_laws (s : Scalar UInt32) (h0 : s.zero = 0) (hadd : ∀ a b, s.add a b = a + b) :
+    @AddCommMonoidLaws UInt32 s := by
+  refine @AddCommMonoidLaws.mk UInt32 s ?_ ?_ ?_
+  · intro a b c; simp only [hadd]; exact UInt32.add_assoc a b c
+  · intro a b; simp only [hadd]; exact UInt32.add_comm a b
+  · intro a; simp only [hadd, h0]; exact UInt32.zero_add a
+
+section Laws
+variable {α : Type} [Scalar α] [AddCommMonoidLaws α]
+open AddCommMonoidLaws
+
+theorem add_zero_law (a : α) : Scalar.add a Scalar.zero = a := by rw [add_comm, zero_add]
+
+/-- `add (a + b) (c + d) = add (a + c) (b + d)`. -/
+theorem add_add_add_comm_law (a b c d : α) :
+    Scalar.add (Scalar.add a b) (Scalar.add c d) = Scalar.add (Scalar.add a c) (Scalar.add b d) := by
+  rw [add_assoc, add_assoc]
+  congr 1
+  rw [← add_assoc, add_comm b c, add_assoc]
+
+/-- A sum over `[0, a + n)` is the sum over `[0, a)` plus the sum over `[a, a + n)`. -/
+theorem sumRange_split (f : Nat → α) (a n : Nat) :
+    sumRange f (a + n) = Scalar.add (sumRange f a) (sumRange (fun i => f (a + i)) n) := by
+  induction n with
+  | zero => simp only [Nat.add_zero, sumRange, add_zero_law]
+  | succ n ih => rw [← Nat.add_assoc, sumRange, ih, sumRange, add_assoc]
+
+theorem sumRange_add (f g : Nat → α) (n : Nat) :
+    sumRange (fun i => Scalar.add (f i) (g i)) n = Scalar.add (sumRange f n) (sumRange g n) := by
+  induction n with
+  | zero => simp only [sumRange, zero_add]
+  | succ n ih => simp only [sumRange, ih, add_add_add_comm_law]
+
+/-- One level of a tree reduction: adding element `i + s` onto element `i` for every `i < s` keeps the sum. -/
+theorem sumRange_halve (f : Nat → α) (s : Nat) :
+    sumRange f (2 * s) = sumRange (fun i => Scalar.add (f i) (f (i + s))) s := by
+  rw [Nat.two_mul, sumRange_split, sumRange_add]
+  simp only [Nat.add_comm _ s]
+
+theorem sumRange_two (f : Nat → α) : sumRange f 2 = Scalar.add (f 0) (f 1) := by
+  simp only [sumRange, zero_add]
+
+end Laws
+
 /-! ## Lemmas: folds over threads -/
 
 theorem forRange_add {σ} (f : Nat → σ → σ) (a n : Nat) (s : σ) :

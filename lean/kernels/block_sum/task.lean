@@ -8,7 +8,8 @@ def slice {α} [Scalar α] (n block : Nat) (x : Nat → α) (b k : Nat) : α :=
 def blockSum {α} [Scalar α] (n block : Nat) (x : Nat → α) (b : Nat) : α :=
   sumRange (slice n block x b) block
 
-def pre {α} (L : Launch α) : Prop := 0 < L.block
+/-- Blocks of 256 threads, the block `task.json` launches: a tree reduction's levels are fixed by it. -/
+def pre {α} (L : Launch α) : Prop := L.block = 256
 
 def spec {α} [Scalar α] (L : Launch α) (out : Mem α) : Mem α :=
   out.fill "out" L.grid (blockSum (L.sizes "n") L.block (L.input "x"))

@@ -95,7 +95,7 @@ theorem correct : Verified kernel pre spec := by
       split <;> simp [Mem.set] <;> intros <;> omega)
     omega
   · intro out
-    simp only [run, baseline_block L hb, spec]
+    simp only [run, baseline_block L (by simp only [pre] at hb; omega), spec]
     rw [forRange_set]
     rfl
 

@@ -30,7 +30,9 @@ import java.util.TreeMap;
  *       reduces {@code NS.kernel} to constructors ({@code #reduce}, which runs no compiled code), read by
  *       {@link ReducedKernel}: the IR. Nothing is appended to the candidate's text for it.</li>
  *   <li>The IR, parsed and validated by Java, is written back as a Lean term ({@link KernelTerm}) into the
- *       statement {@code theorem proofline_claim : Verified <IR> T.pre T.spec}, and {@link ProofChecker} judges
+ *       statement {@code theorem proofline_claim : Verified <IR> T.pre T.spec} ({@code VerifiedReassoc} when the
+ *       candidate declares that weaker claim and the task allows it; a candidate declaring it for a task that does
+ *       not is refused before Lean), and {@link ProofChecker} judges
  *       the candidate followed by that theorem proved by {@code NS.correct}: policy again, export, replay in a clean
  *       process, comparison with the statement elaborated there, axioms. So what is accepted is a proof about the
  *       very IR Java runs, against the task's {@code pre} and {@code spec}.</li>
@@ -47,12 +49,13 @@ public final class KernelJudge {
     private static final List<String> HEADER = List.of("Init");
 
     /**
-     * The judgement: {@code judged} is false when the candidate never reached the judge (refused by the policy, or
-     * no IR); {@code reasons} say why it is not accepted; {@code axioms} are those the judge found;
+     * The judgement: {@code kind} is the claim judged (the candidate's declared one); {@code judged} is false when the
+     * candidate never reached the judge (a claim the task does not allow, refused by the policy, or no IR);
+     * {@code reasons} say why it is not accepted; {@code axioms} are those the judge found;
      * {@code admitted} are the shapes whose launch Lean proved to satisfy {@code pre}, {@code refused} the others
      * with why.
      */
-    public record Claim(String candidate, boolean judged, List<String> reasons, List<String> axioms, List<LeanMessage> messages,
+    public record Claim(String candidate, KernelCandidate.Claim kind, boolean judged, List<String> reasons, List<String> axioms, List<LeanMessage> messages,
                         KernelIr ir, String irJson, List<Map<String, Long>> admitted, List<String> refused) {
         public boolean accepted() {
             return reasons.isEmpty();
@@ -85,6 +88,13 @@ public final class KernelJudge {
         String source = candidate.source();
         String ns = "_root_." + candidate.namespace();
         List<String> reasons = new ArrayList<>();
+        KernelCandidate.Claim kind = candidate.claim();
+        if (kind.reassociates() && !task.reassociation()) {
+            return new Claim(candidate.name(), kind, false, List.of("claim: the candidate claims " + kind.lean() + " (a kernel "
+                    + "that reassociates sums, proved for integer-like scalars only) but task " + task.name() + " does not "
+                    + "allow reassociation (its task.json has no \"reassociation\": \"" + KernelTask.INT_LIKE + "\"): it must "
+                    + "prove " + KernelCandidate.Claim.VERIFIED.lean()), List.of(), List.of(), null, null, List.of(), List.of());
+        }
         record Elaborated(List<String> refusedByPolicy, List<LeanMessage> messages, String reduced, String irProblem) {}
         Elaborated e = pool.withSession(HEADER, s -> {
             LeanResult parsed = s.send(LeanRequest.parse(source).after(preamble), pool.requestTimeout());
@@ -110,11 +120,11 @@ public final class KernelJudge {
             return new Elaborated(List.of(), elaborated.messages(), ir, why);
         });
         if (!e.refusedByPolicy().isEmpty()) {
-            return new Claim(candidate.name(), false, e.refusedByPolicy(), List.of(), List.of(), null, null, List.of(), List.of());
+            return new Claim(candidate.name(), kind, false, e.refusedByPolicy(), List.of(), List.of(), null, null, List.of(), List.of());
         }
         if (e.reduced() == null) {
             reasons.add("no IR: " + e.irProblem());
-            return new Claim(candidate.name(), false, reasons, List.of(), e.messages(), null, null, List.of(), List.of());
+            return new Claim(candidate.name(), kind, false, reasons, List.of(), e.messages(), null, null, List.of(), List.of());
         }
         KernelIr ir;
         String irJson;
@@ -123,12 +133,14 @@ public final class KernelJudge {
             ir = KernelIr.parse(irJson);
         } catch (IllegalArgumentException ex) {
             reasons.add("IR rejected: " + ex.getMessage());
-            return new Claim(candidate.name(), false, reasons, List.of(), e.messages(), null, null, List.of(), List.of());
+            return new Claim(candidate.name(), kind, false, reasons, List.of(), e.messages(), null, null, List.of(), List.of());
         }
         if (!ir.signature().toString().equals(task.signature())) {
             reasons.add("signature: the kernel takes " + ir.signature() + ", the task " + task.signature());
         }
-        String statement = "theorem " + CLAIM + " : _root_.Proofline.Kernel.Verified " + KernelTerm.of(ir) + " _root_."
+        // the claim's name is the trusted preamble's, fully qualified: a definition of the candidate's own by that
+        // name is another constant, and one in Proofline.Kernel would clash with the preamble's
+        String statement = "theorem " + CLAIM + " : _root_.Proofline.Kernel." + kind.lean() + " " + KernelTerm.of(ir) + " _root_."
                 + task.namespace() + ".pre _root_." + task.namespace() + ".spec";
         Problem problem = new Problem(task.name(), HEADER, preamble, statement, "", List.of());
         Verdict v = checker.check(problem, new Candidate(task.name(), candidate.name(), null,
@@ -143,7 +155,7 @@ public final class KernelJudge {
         if (admitted.isEmpty()) {
             reasons.add("pre: the task's pre admits none of its shapes, so nothing can be run");
         }
-        return new Claim(candidate.name(), true, reasons, v.axioms(), v.messages(), ir, irJson, List.copyOf(admitted),
+        return new Claim(candidate.name(), kind, true, reasons, v.axioms(), v.messages(), ir, irJson, List.copyOf(admitted),
                 List.copyOf(refused));
     }
 

@@ -16,12 +16,20 @@ import java.util.Map;
  * What a benchmark author states and Proofline trusts: a directory with {@code task.lean} (in namespace
  * {@code namespace}: {@code pre} and {@code spec}, and the definitions {@code spec} uses) and {@code task.json}
  * ({@code {"namespace", "signature", "block", "shapes": [{size: value}], "types"?: ["f32", "i32"]}}; a task whose
- * spec uses {@code exp} or {@code sqrt}, which have no integer meaning, lists {@code ["f32"]}). A candidate kernel must take exactly
+ * spec uses {@code exp} or {@code sqrt}, which have no integer meaning, lists {@code ["f32"]};
+ * {@code "reassociation": "int-like"}, see {@link #reassociation()}). A candidate kernel must take exactly
  * {@code signature} (as {@link dev.proofline.gpu.KernelIr.Signature} writes it) and prove
  * {@code Verified kernel pre spec} with this task's {@code pre} and {@code spec}.
+ *
+ * @param reassociation whether the task accepts a kernel that reassociates sums: one proving only
+ *                      {@code VerifiedReassoc} (for integer-like scalars: exact for int32; for f32 its outputs are checked
+ *                      against the spec and the baseline by tolerance, not proved). The benchmark author's choice, not
+ *                      the candidate's: task.json {@code "reassociation": "int-like"}; absent, only {@code Verified}.
  */
 public record KernelTask(String name, Path lean, String namespace, String signature, int block,
-                         List<Map<String, Long>> shapes, List<ElemType> types) {
+                         List<Map<String, Long>> shapes, List<ElemType> types, boolean reassociation) {
+    /** The value of task.json's {@code "reassociation"} that allows {@code VerifiedReassoc}. */
+    static final String INT_LIKE = "int-like";
     static final String LEAN_NAME = "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*";
 
     public static KernelTask load(Path dir) throws IOException {
@@ -62,7 +70,12 @@ public record KernelTask(String name, Path lean, String namespace, String signat
             types.add(Arrays.stream(ElemType.values()).filter(e -> e.suffix().equals(n.asText())).findFirst()
                     .orElseThrow(() -> new IOException(json + ": \"types\" lists f32 and i32, got " + n)));
         }
+        JsonNode re = t.path("reassociation");
+        if (!re.isMissingNode() && !(re.isTextual() && re.asText().equals(INT_LIKE))) {
+            throw new IOException(json + ": \"reassociation\" may only be \"" + INT_LIKE + "\" (kernels that reassociate sums, "
+                    + "proved for integer-like scalars), got " + re);
+        }
         return new KernelTask(dir.toAbsolutePath().normalize().getFileName().toString(), lean, ns, signature, block,
-                List.copyOf(shapes), types.isEmpty() ? List.of(ElemType.values()) : List.copyOf(types));
+                List.copyOf(shapes), types.isEmpty() ? List.of(ElemType.values()) : List.copyOf(types), !re.isMissingNode());
     }
 }

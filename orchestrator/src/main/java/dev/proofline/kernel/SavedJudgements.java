@@ -19,9 +19,9 @@ import java.util.Optional;
 
 /**
  * What Lean said about a task and a candidate — the claim and the spec's outputs — kept in a directory under
- * a hash of every file it depends on, so that a machine without Lean (the lent GPU machine) can run the rest
- * of the chain on exactly what was judged here. A changed language, task or candidate is a different key:
- * nothing stale is reused.
+ * a hash of every file it depends on and of the claim candidate.json declares, so that a machine without Lean
+ * (the lent GPU machine) can run the rest of the chain on exactly what was judged here. A changed language, task
+ * or candidate is a different key: nothing stale is reused.
  */
 public record SavedJudgements(Path dir) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +35,10 @@ public record SavedJudgements(Path dir) {
                 d.update((byte) 0);
             }
             d.update(candidate.namespace().getBytes(StandardCharsets.UTF_8));
+            if (candidate.claim() != KernelCandidate.Claim.VERIFIED) { // the claim candidate.json declares; keys of Verified ones unchanged
+                d.update((byte) 0);
+                d.update(candidate.claim().lean().getBytes(StandardCharsets.UTF_8));
+            }
             return HexFormat.of().formatHex(d.digest()).substring(0, 24);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -54,7 +58,11 @@ public record SavedJudgements(Path dir) {
             s.fields().forEachRemaining(e -> shape.put(e.getKey(), e.getValue().asLong()));
             admitted.add(Map.copyOf(shape));
         }
-        return Optional.of(new KernelJudge.Claim(j.path("candidate").asText(), j.path("judged").asBoolean(), strings(j.path("reasons")),
+        KernelCandidate.Claim kind = KernelCandidate.Claim.of(j.path("claim").asText(KernelCandidate.Claim.VERIFIED.lean()));
+        if (kind == null) {
+            throw new IOException(f + ": unknown claim " + j.path("claim"));
+        }
+        return Optional.of(new KernelJudge.Claim(j.path("candidate").asText(), kind, j.path("judged").asBoolean(), strings(j.path("reasons")),
                 strings(j.path("axioms")), List.of(), irJson == null ? null : KernelIr.parse(irJson), irJson, List.copyOf(admitted),
                 strings(j.path("refused"))));
     }
@@ -62,6 +70,7 @@ public record SavedJudgements(Path dir) {
     public void save(String key, KernelJudge.Claim c) throws IOException {
         ObjectNode j = JSON.createObjectNode();
         j.put("candidate", c.candidate());
+        j.put("claim", c.kind().lean());
         j.put("judged", c.judged());
         j.set("reasons", JSON.valueToTree(c.reasons()));
         j.set("axioms", JSON.valueToTree(c.axioms()));

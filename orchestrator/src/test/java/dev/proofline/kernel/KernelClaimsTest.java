@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.proofline.gpu.ElemType;
 import dev.proofline.gpu.GpuDevice;
 import dev.proofline.gpu.GpuTiming;
+import dev.proofline.gpu.Interpreter;
 import dev.proofline.gpu.Nvcc;
+import dev.proofline.gpu.Tolerance;
+import dev.proofline.gpu.ValueClass;
+import dev.proofline.gpu.Workload;
 import dev.proofline.lean.Lean;
 import dev.proofline.lean.LeanPool;
 import java.nio.file.Files;
@@ -151,6 +156,98 @@ class KernelClaimsTest {
         assertTrue(r.failed());
         assertTrue(r.lines().stream().anyMatch(l -> l.startsWith("{n=1000} ") && l.contains("✗")
                 && l.contains("the interpreter: c[") && l.contains(", spec says ")), String.join("\n", r.lines()));
+    }
+
+    /**
+     * A tree reduction reassociates the spec's sum: it proves VerifiedReassoc (integer-like scalars), which block_sum
+     * allows; its report says what that means, and its f32 outputs, which differ from the baseline's in their last
+     * bits, are compared with the baseline within tolerance while int32 stays exact.
+     */
+    @Test
+    void treeReductionIsProvedForIntegerLikeScalars(@TempDir Path out) throws Exception {
+        KernelTask blockSum = catalog.task("block_sum");
+        assertTrue(blockSum.reassociation());
+        KernelJudge.Claim c = judge.judge(blockSum, KernelCandidate.load(catalog.root().resolve("block_sum/tree")));
+        assertTrue(c.accepted(), c.reasons() + " " + c.messages());
+        assertEquals(KernelCandidate.Claim.VERIFIED_REASSOC, c.kind());
+        assertEquals(blockSum.shapes(), c.admitted());
+        KernelJudge.Claim b = judge.judge(blockSum, catalog.baseline(blockSum).orElseThrow());
+        assertTrue(b.accepted(), b.reasons().toString());
+        assertEquals(KernelCandidate.Claim.VERIFIED, b.kind());
+        ClaimReport r = verifier(out).verify(blockSum, c, Optional.of(b), judge.oracle(blockSum, Map.of()));
+        List<String> lines = r.lines();
+        assertFalse(r.failed(), String.join("\n", lines));
+        assertTrue(lines.contains("✓ accepted: kernel ⊢ VerifiedReassoc <its IR> Proofline.Tasks.BlockSum.pre "
+                + "Proofline.Tasks.BlockSum.spec (policy, replay in a clean process, statement, axioms " + c.axioms() + ")"),
+                String.join("\n", lines));
+        assertTrue(lines.contains("  kernel reassociates sums: proved for integer-like scalars (int32 exact); floats checked "
+                + "by tolerance, not proved"), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\{n=1000\\} +f32 +random +✓ +✓ +\\S+ +✓")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\{n=1000\\} +i32 +random +✓ +✓ +\\S+ +✓")), String.join("\n", lines));
+
+        // the reassociation is real: on f32 the two kernels differ in some bits, within the tolerance; on i32 they agree
+        Map<String, Long> shape = Map.of("n", 1000L);
+        for (ElemType t : ElemType.values()) {
+            Workload w = Workload.of(c.ir(), t, shape, ValueClass.RANDOM, blockSum.block(), 42);
+            int[] tree = new Interpreter(c.ir(), t).run(w.launch(), w.inputs(), w.params()).outputs().get("out");
+            Workload wb = w.launchedFor(b.ir());
+            int[] serial = new Interpreter(b.ir(), t).run(wb.launch(), wb.inputs(), wb.params()).outputs().get("out");
+            assertEquals(t == ElemType.I32, t.firstDifference(tree, serial) < 0, t.suffix());
+            assertEquals(-1, Tolerance.FP32.firstMismatch(t, tree, serial), t.suffix());
+        }
+
+        // the saved judgement keeps which claim was proved
+        SavedJudgements saved = new SavedJudgements(out.resolve("judged"));
+        saved.save("k", c);
+        assertEquals(KernelCandidate.Claim.VERIFIED_REASSOC, saved.claim("k").orElseThrow().kind());
+    }
+
+    /** Whether reassociation is acceptable is the task's to say: a task without it refuses the weaker claim, before Lean. */
+    @Test
+    void reassociationForATaskThatDoesNotAllowItIsRejected(@TempDir Path root) throws Exception {
+        KernelTask blockSum = catalog.task("block_sum");
+        Path dir = Files.createDirectories(root.resolve("block_sum_exact"));
+        Files.copy(blockSum.lean(), dir.resolve("task.lean"));
+        Files.writeString(dir.resolve("task.json"), "{\"namespace\": \"Proofline.Tasks.BlockSum\", \"signature\": "
+                + "\"(n) x[n] → out[gdim]\", \"block\": 256, \"shapes\": [{\"n\": 1000}]}");
+        KernelTask exact = KernelTask.load(dir);
+        assertFalse(exact.reassociation());
+        KernelJudge.Claim c = judge.judge(exact, KernelCandidate.load(catalog.root().resolve("block_sum/tree")));
+        assertFalse(c.accepted());
+        assertFalse(c.judged());
+        assertNull(c.ir());
+        assertEquals(List.of("claim: the candidate claims VerifiedReassoc (a kernel that reassociates sums, proved for "
+                + "integer-like scalars only) but task block_sum_exact does not allow reassociation (its task.json has no "
+                + "\"reassociation\": \"int-like\"): it must prove Verified"), c.reasons());
+    }
+
+    /** The claim's name is the trusted preamble's: a candidate's own VerifiedReassoc, or one declared again, proves nothing. */
+    @Test
+    void candidateRedefiningTheReassociatingClaimIsRejected() throws Exception {
+        KernelTask blockSum = catalog.task("block_sum");
+        KernelJudge.Claim own = judge.judge(blockSum, KernelCandidate.load(RES.resolve("reassoc_cheats/own_claim")));
+        assertFalse(own.accepted());
+        assertTrue(own.judged(), "judged by check's judge");
+        assertTrue(own.reasons().stream().anyMatch(r -> r.startsWith("lean-error: ") && r.contains("Type mismatch")),
+                own.reasons().toString());
+        KernelJudge.Claim again = judge.judge(blockSum, KernelCandidate.load(RES.resolve("reassoc_cheats/redeclare_claim")));
+        assertFalse(again.accepted());
+        assertTrue(again.messages().stream().anyMatch(m -> "error".equals(m.severity()) && m.data().contains("has already been declared")),
+                again.reasons() + " " + again.messages());
+    }
+
+    /** A candidate declaring the strong claim whose proof proves only the weaker one: the statement does not match. */
+    @Test
+    void strongClaimWithOnlyTheWeakProofIsRejected(@TempDir Path root) throws Exception {
+        Path dir = Files.createDirectories(root.resolve("tree_claims_verified"));
+        Files.copy(catalog.root().resolve("block_sum/tree/candidate.lean"), dir.resolve("candidate.lean"));
+        Files.writeString(dir.resolve("candidate.json"), "{\"namespace\": \"Proofline.Kernels.BlockSumTree\"}");
+        KernelCandidate strong = KernelCandidate.load(dir);
+        assertEquals(KernelCandidate.Claim.VERIFIED, strong.claim());
+        KernelJudge.Claim c = judge.judge(catalog.task("block_sum"), strong);
+        assertFalse(c.accepted());
+        assertTrue(c.judged(), "judged by check's judge");
+        assertTrue(c.reasons().stream().anyMatch(r -> r.startsWith("lean-error: ") && r.contains("Type mismatch")), c.reasons().toString());
     }
 
     /** The GPU machine has no Lean: what Lean said here, saved, gives the same report there, and only for the same files. */

@@ -1,7 +1,9 @@
 package dev.proofline.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +29,30 @@ class KernelTaskTest {
         assertEquals("t", t.name());
         assertEquals(128, t.block());
         assertEquals(List.of(Map.of("n", 4L)), t.shapes());
+        assertFalse(t.reassociation(), "only Verified unless the task says otherwise");
+    }
+
+    @Test
+    void reassociationIsTheTasksToAllow(@TempDir Path root) throws IOException {
+        assertTrue(KernelTask.load(task(root, "{\"namespace\": \"T\", \"signature\": \"s\", \"reassociation\": \"int-like\", "
+                + "\"shapes\": [{\"n\": 4}]}")).reassociation());
+        Path dir = task(root, "{\"namespace\": \"T\", \"signature\": \"s\", \"reassociation\": true, \"shapes\": [{\"n\": 4}]}");
+        IOException e = assertThrows(IOException.class, () -> KernelTask.load(dir));
+        assertEquals(root.resolve("t/task.json") + ": \"reassociation\" may only be \"int-like\" (kernels that reassociate sums, "
+                + "proved for integer-like scalars), got true", e.getMessage());
+    }
+
+    @Test
+    void candidateSaysWhichClaimItProves(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("candidate.lean"), "");
+        Files.writeString(root.resolve("candidate.json"), "{\"namespace\": \"C\"}");
+        assertEquals(KernelCandidate.Claim.VERIFIED, KernelCandidate.load(root).claim());
+        Files.writeString(root.resolve("candidate.json"), "{\"namespace\": \"C\", \"claim\": \"VerifiedReassoc\"}");
+        assertEquals(KernelCandidate.Claim.VERIFIED_REASSOC, KernelCandidate.load(root).claim());
+        Files.writeString(root.resolve("candidate.json"), "{\"namespace\": \"C\", \"claim\": \"True\"}");
+        IOException e = assertThrows(IOException.class, () -> KernelCandidate.load(root));
+        assertEquals(root.resolve("candidate.json") + ": \"claim\" must be one of \"Verified\", \"VerifiedReassoc\", got \"True\"",
+                e.getMessage());
     }
 
     @Test
@@ -45,6 +71,19 @@ class KernelTaskTest {
             IOException e = assertThrows(IOException.class, () -> KernelTask.load(dir));
             assertEquals(json + c[1], e.getMessage());
         }
+    }
+
+    /** A saved judgement of a candidate is not reused once candidate.json declares another claim. */
+    @Test
+    void savedJudgementKeyFollowsTheDeclaredClaim(@TempDir Path root) throws IOException {
+        KernelTask t = KernelTask.load(task(root, "{\"namespace\": \"T\", \"signature\": \"s\", \"shapes\": [{\"n\": 4}]}"));
+        Path language = Files.writeString(root.resolve("Kernel.lean"), "");
+        Path c = Files.createDirectories(root.resolve("c"));
+        Files.writeString(c.resolve("candidate.lean"), "");
+        Files.writeString(c.resolve("candidate.json"), "{\"namespace\": \"C\"}");
+        String verified = SavedJudgements.key(language, t, KernelCandidate.load(c));
+        Files.writeString(c.resolve("candidate.json"), "{\"namespace\": \"C\", \"claim\": \"VerifiedReassoc\"}");
+        assertFalse(verified.equals(SavedJudgements.key(language, t, KernelCandidate.load(c))));
     }
 
     @Test
