@@ -11,11 +11,11 @@ def kernel : Kernel where
   outputs := [("C", .mul (.size "m") (.size "n"))]
   shared := []
   work := .mul (.size "m") (.size "n")
-  phases := [.ite (.lt .gid (.mul (.size "m") (.size "n")))
+  phases := [.sync (.ite (.lt .gid (.mul (.size "m") (.size "n")))
     (.seq (.sumInto "acc" "p" (.size "k")
         (.mul (.load "A" (.add (.mul (.div .gid (.size "n")) (.size "k")) (.ivar "p")))
               (.load "B" (.add (.mul (.ivar "p") (.size "n")) (.mod .gid (.size "n"))))))
-      (.store "C" .gid (.var "acc"))) .skip]
+      (.store "C" .gid (.var "acc"))) .skip)]
 
 
 theorem correct : Verified kernel pre spec :=
