@@ -402,6 +402,11 @@ theorem set_changed {α} (m : Mem α) (c : Bool) (arr : String) (j : Nat) (v : �
     simp only [if_true, Mem.set]
     rw [if_neg (fun hw => hn hw.2.symm)]
 
+/-- A write `arr[j] := v` changes memory only at `j`. -/
+theorem set_changed_at {α} (m : Mem α) (arr : String) (j : Nat) (v : α) (a : String) (i : Nat)
+    (w : m.set arr j v a i ≠ m a i) : j = i :=
+  Classical.byContradiction fun hn => w (by simp only [Mem.set]; rw [if_neg (fun h => hn h.2.symm)])
+
 /-! ## Kernels where thread `g` writes `arr[π g] := F (π g)` when `P g` (e.g. through a shared tile)
 
 Every write puts `F` of its own index, so the order threads run in does not matter for the result: a
@@ -489,6 +494,43 @@ theorem forRange_rows {α} (arr : String) (rows cols bd grid : Nat) (F : Nat →
       omega
     · exact Or.inl ha
 
+/-- One 16 × 16 tile per block covers a `rows × cols` matrix when the grid has a block per tile. -/
+theorem tiles_cover (rows cols grid : Nat) (h : (rows + 15) / 16 * ((cols + 15) / 16) ≤ grid) :
+    rows * cols ≤ grid * 256 :=
+  calc rows * cols ≤ ((rows + 15) / 16 * 16) * ((cols + 15) / 16 * 16) := Nat.mul_le_mul (by omega) (by omega)
+    _ = (rows + 15) / 16 * ((cols + 15) / 16) * 256 := by rw [Nat.mul_mul_mul_comm]
+    _ ≤ grid * 256 := Nat.mul_le_mul_right 256 h
+
+/-- Threads that each write only their own slot `t` of some shared arrays (`P`), with values not read from
+the memory they change: afterwards slot `i < N` of those arrays holds thread `i`'s value. -/
+theorem forRange_own {α} (N : Nat) (P : String → Bool) (V : String → Nat → α) (f : Nat → Mem α → Mem α)
+    (hf : ∀ t m, f t m = fun a i => if P a ∧ i = t then V a t else m a i) (S : Mem α) :
+    forRange f N S = fun a i => if P a ∧ i < N then V a i else S a i := by
+  induction N with
+  | zero => funext a i; simp [forRange]
+  | succ N ih =>
+    simp only [forRange, ih, hf]
+    funext a i
+    by_cases hP : P a = true <;> by_cases hi : i = N
+    · simp [hP, hi]
+    · simp only [hP, hi, true_and, if_false]
+      by_cases h : i < N
+      · rw [if_pos h, if_pos (by omega)]
+      · rw [if_neg h, if_neg (by omega)]
+    · simp [hP]
+    · simp [hP]
+
+/-- A loop whose iterations act only while `j < m` is the loop over `min N m` iterations. -/
+theorem forRange_guard {σ} (f : Nat → σ → σ) (m N : Nat) (s : σ) :
+    forRange (fun j x => if j < m then f j x else x) N s = forRange f (min N m) s := by
+  induction N with
+  | zero => simp [forRange]
+  | succ N ih =>
+    simp only [forRange, ih]
+    by_cases h : N < m
+    · rw [if_pos h, Nat.min_eq_left (by omega : N + 1 ≤ m), Nat.min_eq_left (by omega : N ≤ m)]; rfl
+    · rw [if_neg h, Nat.min_eq_right (by omega : m ≤ N + 1), Nat.min_eq_right (by omega : m ≤ N)]
+
 /-! ## Loops that sum -/
 
 theorem sumRange_congr {α} [Scalar α] (f g : Nat → α) (n : Nat) (h : ∀ k, k < n → f k = g k) :
@@ -538,6 +580,28 @@ theorem exec_foldLoop {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem �
     congr 1
     funext y
     by_cases hy : y = x <;> simp [hy, evalV_locals L b t _ snap _ s.locals e h]
+
+/-- `for k in [0, N): if c then x := x ⊕ e` where `e` reads no locals and `⊕` is `op` evaluating as `f`. -/
+theorem exec_guardLoop {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) (iv : String → Nat)
+    (x i : String) (c : Cond) (op : VExpr → VExpr → VExpr) (f : α → α → α)
+    (hop : ∀ iv loc u v, evalV L b t iv snap loc (op u v) = f (evalV L b t iv snap loc u) (evalV L b t iv snap loc v))
+    (e : VExpr) (h : e.usesVars = false) (N : Nat) (s : State α) :
+    forRange (fun k s => exec L b t snap (bind iv i k) (.ite c (.assign x (op (.var x) e)) .skip) s) N s =
+      { s with locals := fun y => if y = x then
+          forRange (fun k a => cond (evalC L b t (bind iv i k) c) (f a (evalV L b t (bind iv i k) snap s.locals e)) a) N (s.locals x)
+        else s.locals y } := by
+  induction N with
+  | zero =>
+    cases s with
+    | mk l o sh => simp only [forRange, State.mk.injEq, and_true]; funext y; by_cases hy : y = x <;> simp [hy]
+  | succ N ih =>
+    rw [forRange, ih]
+    cases hc : evalC L b t (bind iv i N) c
+    · simp only [exec, forRange, hc, cond, Bool.false_eq_true, if_false]
+    · simp only [exec, forRange, hc, cond, if_true, hop, evalV]
+      congr 1
+      funext y
+      by_cases hy : y = x <;> simp [hy, evalV_locals L b t _ snap _ s.locals e h]
 
 theorem exec_sumLoop {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) (iv : String → Nat)
     (x i : String) (e : VExpr) (h : e.usesVars = false) (N : Nat) (s : State α) :
