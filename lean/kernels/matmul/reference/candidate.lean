@@ -220,4 +220,139 @@ theorem tiles_loop (hb : L.block = 256) (o : Mem α) (N : Nat) (hN : N ≤ (L.si
 
 end
 
+/-- Entry `g` of `C = A · B` as the spec says it. -/
+def entry {α} [Scalar α] (L : Launch α) (g : Nat) : α :=
+  dot (L.sizes "n") (L.sizes "k") (L.input "A") (L.input "B") (g / L.sizes "n") (g % L.sizes "n")
+
+theorem block {α} [Scalar α] (L : Launch α) (hb : L.block = 256) (b : Nat) (o : Mem α) :
+    (runPhases L b kernel.phases (o, fun _ _ => Scalar.zero)).1
+      = forRange (fun t (m : Mem α) => if writes L b t then m.set "C" (dst L b t) (entry L (dst L b t)) else m)
+        L.block o := by
+  simp only [kernel, runPhases, evalI]
+  obtain ⟨S, hS, hacc⟩ := tiles_loop L b hb o ((L.sizes "k" + 15) / 16) (Nat.le_refl _)
+  rw [hS]
+  simp only [runPhase]
+  refine (forRange_map Prod.fst L.block _ (fun t (m : Mem α) => if writes L b t then
+      m.set "C" (dst L b t) (if 0 < L.sizes "k" then S "Sum" t else Scalar.zero) else m) (fun t x => ?_) _).trans ?_
+  · simp only [write_out]
+  · apply forRange_congr
+    intro t ht
+    funext m
+    by_cases hw : writes L b t = true
+    · simp only [hw, if_true]
+      congr 1
+      have hw' := hw
+      simp only [writes, Bool.and_eq_true, decide_eq_true_eq] at hw'
+      have e := row_col (colOf L b t) (rowOf L b t) (L.sizes "n") hw'.2
+      simp only [entry, dst, e.1, e.2, dot]
+      by_cases hk : 0 < L.sizes "k"
+      · rw [if_pos hk, hacc (by omega) t (by omega), acc,
+          show min ((L.sizes "k" + 15) / 16 * 16) (L.sizes "k") = L.sizes "k" by omega, forRange_sum]
+        apply sumRange_congr
+        intro p hp
+        simp [prod, hw'.1, hw'.2, hp]
+      · rw [if_neg hk, show L.sizes "k" = 0 by omega]; rfl
+    · simp [hw]
+
+/-- The writers, as one loop over the launch's threads `g = b * 256 + t`. -/
+def writesG {α} (L : Launch α) (g : Nat) : Bool := writes L (g / 256) (g % 256)
+def dstG {α} (L : Launch α) (g : Nat) : Nat := dst L (g / 256) (g % 256)
+
+/-- Writers are told apart by their destinations. -/
+theorem dst_inj {α} (L : Launch α) (b₁ t₁ b₂ t₂ : Nat) (h₁ : t₁ < 256) (h₂ : t₂ < 256)
+    (w₁ : writes L b₁ t₁ = true) (w₂ : writes L b₂ t₂ = true) (h : dst L b₁ t₁ = dst L b₂ t₂) : b₁ = b₂ ∧ t₁ = t₂ := by
+  simp only [writes, Bool.and_eq_true, decide_eq_true_eq] at w₁ w₂
+  have e₁ := row_col _ (rowOf L b₁ t₁) _ w₁.2
+  have e₂ := row_col _ (rowOf L b₂ t₂) _ w₂.2
+  simp only [dst] at h
+  have hr : rowOf L b₁ t₁ = rowOf L b₂ t₂ := by rw [← e₁.2, ← e₂.2, h]
+  have hc : colOf L b₁ t₁ = colOf L b₂ t₂ := by rw [← e₁.1, ← e₂.1, h]
+  simp only [rowOf, colOf] at hr hc
+  have q : b₁ / Ac L = b₂ / Ac L := by omega
+  have r : b₁ % Ac L = b₂ % Ac L := by omega
+  refine ⟨?_, by omega⟩
+  rw [← Nat.div_add_mod b₁ (Ac L), ← Nat.div_add_mod b₂ (Ac L), q, r]
+
+theorem correct : Verified kernel pre spec := by
+  intro α _ L ⟨hb, hg⟩
+  constructor
+  · intro p vs hp iv hiv b₁ t₁ b₂ t₂ a i h₁ h₂ hne
+    simp only [kernel, InPhases] at hp
+    rcases hp with ⟨ws, -, ⟨rfl, -⟩ | ⟨rfl, -⟩ | hf⟩ | ⟨rfl, -⟩ | hf
+    · refine ⟨fun ⟨⟨_, _, w⟩, _⟩ => w (by rw [stage_out]), fun hb ⟨⟨_, s₁, w₁⟩, ⟨_, s₂, w₂⟩⟩ => ?_⟩
+      simp only [stage_own] at w₁ w₂
+      have e₁ := own_changed _ _ _ _ _ w₁
+      have e₂ := own_changed _ _ _ _ _ w₂
+      omega
+    · refine ⟨fun ⟨⟨_, _, w⟩, _⟩ => w (by rw [compute_out]), fun hb ⟨⟨_, s₁, w₁⟩, ⟨_, s₂, w₂⟩⟩ => ?_⟩
+      rw [compute_exec] at w₁ w₂
+      have e₁ := set_changed_at _ _ _ _ _ _ w₁
+      have e₂ := set_changed_at _ _ _ _ _ _ w₂
+      omega
+    · exact hf.elim
+    · refine ⟨fun ⟨⟨_, s₁, w₁⟩, ⟨_, s₂, w₂⟩⟩ => ?_, fun _ ⟨⟨_, _, w⟩, _⟩ => w (by rw [write_shared])⟩
+      rw [write_out] at w₁ w₂
+      have e₁ := set_changed _ _ _ _ _ _ _ w₁
+      have e₂ := set_changed _ _ _ _ _ _ _ w₂
+      have := dst_inj L b₁ t₁ b₂ t₂ (by omega) (by omega) e₁.1 e₂.1 (e₁.2.trans e₂.2.symm)
+      omega
+    · exact hf.elim
+  · intro out
+    have hblk : ∀ b (o : Mem α), (runPhases L b kernel.phases (o, fun _ _ => Scalar.zero)).1
+        = forRange (fun t => (fun g (m : Mem α) => if writesG L g then
+            m.set "C" (dstG L g) (entry L (dstG L g)) else m) (b * 256 + t)) 256 o := by
+      intro b o
+      rw [block L hb, hb]
+      apply forRange_congr
+      intro t ht
+      have e₁ : (b * 256 + t) / 256 = b := by omega
+      have e₂ : (b * 256 + t) % 256 = t := by omega
+      simp only [writesG, dstG, e₁, e₂]
+    simp only [run, hblk]
+    refine (forRange_blocks L.grid 256 (fun g (m : Mem α) => if writesG L g then
+      m.set "C" (dstG L g) (entry L (dstG L g)) else m) out).trans ?_
+    funext a i
+    simp only [spec, Mem.fill]
+    have hA : Ac L = (L.sizes "n" + 15) / 16 := rfl
+    by_cases h : a = "C" ∧ i < L.sizes "m" * L.sizes "n"
+    · rw [if_pos h, h.1]
+      have hN : 0 < L.sizes "n" := Nat.pos_of_ne_zero fun h0 => by rw [h0, Nat.mul_zero] at h; omega
+      have hr : i / L.sizes "n" < L.sizes "m" := (Nat.div_lt_iff_lt_mul hN).2 h.2
+      have hc : i % L.sizes "n" < L.sizes "n" := Nat.mod_lt _ hN
+      have hc' : i % L.sizes "n" / 16 < Ac L := by omega
+      have eb := row_col (i % L.sizes "n" / 16) (i / L.sizes "n" / 16) (Ac L) hc'
+      have hlt : i / L.sizes "n" / 16 * Ac L + i % L.sizes "n" / 16 < tiles (L.sizes "m") (L.sizes "n") := by
+        have := Nat.mul_le_mul_right (Ac L) (show i / L.sizes "n" / 16 + 1 ≤ (L.sizes "m" + 15) / 16 by omega)
+        rw [Nat.succ_mul] at this
+        show _ < (L.sizes "m" + 15) / 16 * Ac L
+        omega
+      have e₁ : ((i / L.sizes "n" / 16 * Ac L + i % L.sizes "n" / 16) * 256
+          + (i / L.sizes "n" % 16 * 16 + i % L.sizes "n" % 16)) / 256
+          = i / L.sizes "n" / 16 * Ac L + i % L.sizes "n" / 16 := by omega
+      have e₂ : ((i / L.sizes "n" / 16 * Ac L + i % L.sizes "n" / 16) * 256
+          + (i / L.sizes "n" % 16 * 16 + i % L.sizes "n" % 16)) % 256
+          = i / L.sizes "n" % 16 * 16 + i % L.sizes "n" % 16 := by omega
+      have f₁ : i / L.sizes "n" / 16 * 16 + (i / L.sizes "n" % 16 * 16 + i % L.sizes "n" % 16) / 16
+          = i / L.sizes "n" := by omega
+      have f₂ : i % L.sizes "n" / 16 * 16 + (i / L.sizes "n" % 16 * 16 + i % L.sizes "n" % 16) % 16
+          = i % L.sizes "n" := by omega
+      refine forRange_scatter_hit "C" (writesG L) (dstG L) _ out i
+        ((i / L.sizes "n" / 16 * Ac L + i % L.sizes "n" / 16) * 256
+          + (i / L.sizes "n" % 16 * 16 + i % L.sizes "n" % 16)) _ (by omega) ?_ ?_
+      · simp only [writesG, writes, rowOf, colOf, e₁, e₂, eb.1, eb.2, f₁, f₂, Bool.and_eq_true, decide_eq_true_eq]
+        exact ⟨hr, hc⟩
+      · simp only [dstG, dst, rowOf, colOf, e₁, e₂, eb.1, eb.2, f₁, f₂]
+        exact Nat.div_add_mod' i (L.sizes "n")
+    · rw [if_neg h]
+      refine forRange_scatter_miss "C" (writesG L) (dstG L) _ out a i _ ?_
+      by_cases ha : a = "C"
+      · refine Or.inr fun g _ hw he => h ⟨ha, ?_⟩
+        simp only [writesG, writes, Bool.and_eq_true, decide_eq_true_eq] at hw
+        simp only [dstG, dst] at he
+        have := Nat.mul_le_mul_right (L.sizes "n") (show rowOf L (g / 256) (g % 256) + 1 ≤ L.sizes "m" by omega)
+        rw [Nat.succ_mul] at this
+        rw [← he]
+        omega
+      · exact Or.inl ha
+
 end Proofline.Kernels.Matmul
