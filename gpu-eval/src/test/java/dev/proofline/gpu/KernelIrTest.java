@@ -104,7 +104,7 @@ class KernelIrTest {
     }
 
     @Test
-    void aBarrierInsideALoopRunsEveryIterationInOrder() {
+    void aBarrierInsideALoopRunsEveryIterationInOrder(@TempDir Path dir) throws Exception {
         KernelIr ir = KernelIr.parse(repeatedSum("['size','r']".replace('\'', '"')));
         assertTrue(ir.phases().get(0) instanceof KernelIr.Phase.Loop, ir.phases().toString());
         Workload w = Workload.of(ir, ElemType.I32, Map.of("n", 300L, "r", 3L), ValueClass.RANDOM, 256, 7);
@@ -129,6 +129,12 @@ class KernelIrTest {
         assertTrue(cu.contains("        }\n        __syncthreads();\n        { // phase 1\n"), cu);
         assertTrue(cu.contains("        }\n        __syncthreads();\n    }\n    { // phase 2\n"), cu);
         assertEquals(2, cu.split("__syncthreads", -1).length - 1, cu);
+        Optional<Nvcc> nvcc = Nvcc.find();
+        assumeTrue(nvcc.isPresent(), "no nvcc on this machine: CUDA compile skipped");
+        Path src = dir.resolve("repeat_sum_f32.cu");
+        Files.writeString(src, cu);
+        Nvcc.Compiled c = nvcc.get().compile(src);
+        assertTrue(c.ok(), c.messages());
     }
 
     @Test
