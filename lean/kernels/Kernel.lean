@@ -4,10 +4,12 @@
 A kernel is a per-thread program over global arrays, run on a 1-D launch (`grid` blocks of `block`
 threads). Inputs are read-only and outputs write-only (CUDA `const __restrict__` / plain pointers),
 so no thread can observe another thread's global writes. A kernel is a list of *phases* separated by
-`__syncthreads()`; shared arrays (one per name, `block` elements each) written in a phase are read
-only in later phases, so running the threads of a phase one after another, with shared reads taken
-from the snapshot at the phase start, is exactly what the GPU computes. Write-write races on outputs
-are ruled out per kernel by a theorem (`RaceFree`).
+`__syncthreads()`, and a phase may be a loop over phases (a barrier inside a loop: staged tiles), run
+the same number of times by every thread of a block; shared arrays (one per name, `block` elements
+each) written in a phase are read only in later phases, so running the threads of a phase one after
+another, with shared reads taken from the snapshot at the phase start, is exactly what the GPU
+computes. Locals do not live across barriers (a value a thread keeps goes in a shared slot of its
+own). Write-write races on outputs are ruled out per kernel by a theorem (`RaceFree`).
 
 Scalars are an abstract type with `zero`, `one`, `add`, `sub`, `mul`, `div`, `neg`, `max`, `exp`, `sqrt`
 and a comparison `lt` (for `select`), all uninterpreted: a proof over it says the kernel computes the spec's
@@ -65,6 +67,14 @@ inductive Stmt where
   | store (arr : String) (idx : IExpr) (e : VExpr)
   | storeShared (arr : String) (idx : IExpr) (e : VExpr)
 
+/-- What runs between barriers: a statement every thread runs (`sync`, followed by `__syncthreads()`), or a
+loop `for i in [0, n)` over phases, with a barrier after each phase of each iteration. The bound is
+evaluated once per block (the Java side refuses a bound that mentions `tid`, so every thread of a block
+reaches every barrier equally often); `i` is an `ivar` in the body's statements. -/
+inductive Phase where
+  | sync (s : Stmt)
+  | loop (i : String) (n : IExpr) (body : List Phase)
+
 /-- A kernel. Array lengths and `work` (threads wanted; the grid is `⌈work / block⌉`) are not part of
 the semantics (arrays are total functions here): the Java side uses them to allocate, bounds-check
 and launch. Shared arrays have `block` elements each. -/
@@ -76,7 +86,7 @@ structure Kernel where
   outputs : List (String × IExpr)
   shared : List String
   work : IExpr
-  phases : List Stmt
+  phases : List Phase
 
 /-- `f 0 + f 1 + … + f (n-1)`, added left to right starting from `zero`: how specs say "sum". -/
 def sumRange {α} [Scalar α] (f : Nat → α) : Nat → α
@@ -176,15 +186,22 @@ def exec {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) :
   | iv, .storeShared a i e, s =>
       { s with shared := s.shared.set a (evalI L b t iv i) (evalV L b t iv snap s.locals e) }
 
-/-- One phase of one block: its threads in order, locals fresh (zero) in each thread. -/
-def runPhase {α} [Scalar α] (L : Launch α) (b : Nat) (p : Stmt) (g : Mem α × Mem α) : Mem α × Mem α :=
+/-- One phase of one block: its threads in order, locals fresh (zero) in each thread; `iv` binds the
+variables of the phase loops around it (none: every one is `0`). -/
+def runPhase {α} [Scalar α] (L : Launch α) (b : Nat) (p : Stmt) (g : Mem α × Mem α)
+    (iv : String → Nat := fun _ => 0) : Mem α × Mem α :=
   forRange (fun t (g' : Mem α × Mem α) =>
-    let s := exec L b t g.2 (fun _ => 0) p ⟨fun _ => Scalar.zero, g'.1, g'.2⟩
+    let s := exec L b t g.2 iv p ⟨fun _ => Scalar.zero, g'.1, g'.2⟩
     (s.out, s.shared)) L.block g
 
-def runPhases {α} [Scalar α] (L : Launch α) (b : Nat) : List Stmt → Mem α × Mem α → Mem α × Mem α
-  | [], g => g
-  | p :: ps, g => runPhases L b ps (runPhase L b p g)
+/-- Phases of one block in order; a loop's bound is evaluated once for the block (as thread 0 sees it). -/
+def runPhases {α} [Scalar α] (L : Launch α) (b : Nat) (ps : List Phase) (g : Mem α × Mem α)
+    (iv : String → Nat := fun _ => 0) : Mem α × Mem α :=
+  match ps with
+  | [] => g
+  | .sync p :: ps => runPhases L b ps (runPhase L b p g iv) iv
+  | .loop i n body :: ps =>
+    runPhases L b ps (forRange (fun k g => runPhases L b body g (bind iv i k)) (evalI L b 0 iv n) g) iv
 
 /-- A launch: blocks in order, each starting with fresh (zero) shared memory. -/
 def run {α} [Scalar α] (k : Kernel) (L : Launch α) (out : Mem α) : Mem α :=
@@ -192,17 +209,26 @@ def run {α} [Scalar α] (k : Kernel) (L : Launch α) (out : Mem α) : Mem α :=
 
 /-! ## The claim: race freedom and meeting the spec -/
 
-/-- Thread `(b, t)` may change `proj` (outputs or shared memory) at `arr[i]` in phase `p`. -/
+/-- Thread `(b, t)` may change `proj` (outputs or shared memory) at `arr[i]` in phase `p`, with the
+enclosing phase loops' variables bound by `iv`. -/
 def MayWrite {α} [Scalar α] (L : Launch α) (p : Stmt) (proj : State α → Mem α) (b t : Nat) (a : String)
-    (i : Nat) : Prop :=
-  ∃ (snap : Mem α) (s : State α), proj (exec L b t snap (fun _ => 0) p s) a i ≠ proj s a i
+    (i : Nat) (iv : String → Nat := fun _ => 0) : Prop :=
+  ∃ (snap : Mem α) (s : State α), proj (exec L b t snap iv p s) a i ≠ proj s a i
 
-/-- In every phase, no two threads of the launch may write the same output location, and no two
-threads of a block the same shared location, whatever the memory. -/
+/-- `p` is a phase of `ps` inside phase loops over the variables `vs` (outermost first). -/
+def InPhases (p : Stmt) : List String → List Phase → Prop
+  | _, [] => False
+  | vs, .sync q :: ps => (q = p ∧ vs = []) ∨ InPhases p vs ps
+  | vs, .loop i _ body :: ps => (∃ ws, vs = i :: ws ∧ InPhases p ws body) ∨ InPhases p vs ps
+
+/-- In every phase, under every binding of the phase loops around it (so in every iteration), no two
+threads of the launch may write the same output location, and no two threads of a block the same shared
+location, whatever the memory. -/
 def RaceFree {α} [Scalar α] (k : Kernel) (L : Launch α) : Prop :=
-  ∀ p, p ∈ k.phases → ∀ b₁ t₁ b₂ t₂ a i, t₁ < L.block → t₂ < L.block → (b₁ ≠ b₂ ∨ t₁ ≠ t₂) →
-    ¬ (MayWrite L p State.out b₁ t₁ a i ∧ MayWrite L p State.out b₂ t₂ a i) ∧
-    (b₁ = b₂ → ¬ (MayWrite L p State.shared b₁ t₁ a i ∧ MayWrite L p State.shared b₂ t₂ a i))
+  ∀ p vs, InPhases p vs k.phases → ∀ iv : String → Nat, (∀ x, x ∉ vs → iv x = 0) →
+    ∀ b₁ t₁ b₂ t₂ a i, t₁ < L.block → t₂ < L.block → (b₁ ≠ b₂ ∨ t₁ ≠ t₂) →
+    ¬ (MayWrite L p State.out b₁ t₁ a i iv ∧ MayWrite L p State.out b₂ t₂ a i iv) ∧
+    (b₁ = b₂ → ¬ (MayWrite L p State.shared b₁ t₁ a i iv ∧ MayWrite L p State.shared b₂ t₂ a i iv))
 
 /-- The claim checked for every kernel: for every scalar type and every launch meeting `pre`, the
 kernel is race-free and running it from any output memory gives `spec`. -/
@@ -286,6 +312,31 @@ theorem sumRange_two (f : Nat → α) : sumRange f 2 = Scalar.add (f 0) (f 1) :=
 
 end Laws
 
+/-! ## Lemmas: phases -/
+
+/-- Race freedom of a kernel without phase loops, phase by phase as before loops existed. -/
+theorem raceFree_sync {α} [Scalar α] (k : Kernel) (L : Launch α) (ps : List Stmt) (hk : k.phases = ps.map .sync)
+    (h : ∀ p, p ∈ ps → ∀ b₁ t₁ b₂ t₂ a i, t₁ < L.block → t₂ < L.block → (b₁ ≠ b₂ ∨ t₁ ≠ t₂) →
+      ¬ (MayWrite L p State.out b₁ t₁ a i ∧ MayWrite L p State.out b₂ t₂ a i) ∧
+      (b₁ = b₂ → ¬ (MayWrite L p State.shared b₁ t₁ a i ∧ MayWrite L p State.shared b₂ t₂ a i))) :
+    RaceFree k L := by
+  intro p vs hp iv hiv
+  rw [hk] at hp
+  have hs : ∀ qs : List Stmt, InPhases p vs (qs.map .sync) → p ∈ qs ∧ vs = [] := by
+    intro qs; induction qs with
+    | nil => intro h; simp only [List.map, InPhases] at h
+    | cons q qs ih =>
+      intro h
+      simp only [List.map, InPhases] at h
+      rcases h with ⟨e, hv⟩ | h
+      · exact ⟨e ▸ List.mem_cons_self, hv⟩
+      · exact ⟨List.mem_cons_of_mem _ (ih h).1, (ih h).2⟩
+  obtain ⟨hq, hv⟩ := hs ps hp
+  subst hv
+  have : iv = fun _ => 0 := funext fun x => hiv x List.not_mem_nil
+  subst this
+  exact h p hq
+
 /-! ## Lemmas: folds over threads -/
 
 theorem forRange_add {σ} (f : Nat → σ → σ) (a n : Nat) (s : σ) :
@@ -362,7 +413,7 @@ theorem gid_inj (bd b₁ t₁ b₂ t₂ : Nat) (h₁ : t₁ < bd) (h₂ : t₂ <
 /-! ## Single-phase kernels where thread `g = b * block + t` writes `out[g] := F g` when `g < S` -/
 
 /-- The whole claim for a pointwise kernel follows from what one thread does. -/
-theorem verified_pointwise (k : Kernel) (p : Stmt) (hk : k.phases = [p]) (arr : String)
+theorem verified_pointwise (k : Kernel) (p : Stmt) (hk : k.phases = [.sync p]) (arr : String)
     (S : ∀ {α : Type}, Launch α → Nat) (F : ∀ {α : Type} [Scalar α], Launch α → Nat → α)
     (hout : ∀ (α : Type) [Scalar α] (L : Launch α) b t snap (s : State α),
       (exec L b t snap (fun _ => 0) p s).out =
@@ -372,8 +423,8 @@ theorem verified_pointwise (k : Kernel) (p : Stmt) (hk : k.phases = [p]) (arr : 
     Verified k (fun L => S L ≤ L.grid * L.block) (fun L out => out.fill arr (S L) (F L)) := by
   intro α _ L hS
   constructor
-  · intro q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne
-    rw [hk, List.mem_singleton] at hq
+  · refine raceFree_sync k L [p] hk fun q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne => ?_
+    rw [List.mem_singleton] at hq
     subst hq
     refine ⟨fun ⟨⟨sn₁, s₁, w₁⟩, ⟨sn₂, s₂, w₂⟩⟩ => ?_, fun _ ⟨⟨sn, s, w⟩, _⟩ => w (by rw [hshared])⟩
     rw [hout] at w₁ w₂
@@ -394,11 +445,13 @@ theorem verified_pointwise (k : Kernel) (p : Stmt) (hk : k.phases = [p]) (arr : 
     simp only [Mem.fill]
     by_cases ha : a = arr <;> by_cases hi : i < S L <;> simp [ha, hi] <;> omega
 
-/-- A phase that leaves outputs alone and has thread `t` write `arr[t] := v t` in shared memory (staging). -/
-theorem runPhase_stage {α} [Scalar α] (L : Launch α) (b : Nat) (p : Stmt) (arr : String) (v : Nat → α) (o S : Mem α)
-    (hout : ∀ t s, (exec L b t S (fun _ => 0) p s).out = s.out)
-    (hsh : ∀ t s, (exec L b t S (fun _ => 0) p s).shared = s.shared.set arr t (v t)) :
-    runPhase L b p (o, S) = (o, forRange (fun t (sh : Mem α) => sh.set arr t (v t)) L.block S) := by
+/-- A phase that leaves outputs alone and changes shared memory by `f t` in thread `t` (whatever the
+thread's locals start as), under the loop binding `iv`. -/
+theorem runPhase_shared {α} [Scalar α] (L : Launch α) (b : Nat) (iv : String → Nat) (p : Stmt)
+    (f : Nat → Mem α → Mem α) (o S : Mem α)
+    (hout : ∀ t s, (exec L b t S iv p s).out = s.out)
+    (hsh : ∀ t s, (exec L b t S iv p s).shared = f t s.shared) :
+    runPhase L b p (o, S) iv = (o, forRange f L.block S) := by
   simp only [runPhase]
   apply Prod.ext
   · refine (forRange_map Prod.fst L.block _ (fun _ (o : Mem α) => o) (fun t x => ?_) _).trans ?_
@@ -407,6 +460,13 @@ theorem runPhase_stage {α} [Scalar α] (L : Launch α) (b : Nat) (p : Stmt) (ar
       | zero => rfl
       | succ n ih => exact ih
   · exact forRange_map Prod.snd L.block _ _ (fun t x => by simp only [hsh]) _
+
+/-- A phase that leaves outputs alone and has thread `t` write `arr[t] := v t` in shared memory (staging). -/
+theorem runPhase_stage {α} [Scalar α] (L : Launch α) (b : Nat) (p : Stmt) (arr : String) (v : Nat → α) (o S : Mem α)
+    (hout : ∀ t s, (exec L b t S (fun _ => 0) p s).out = s.out)
+    (hsh : ∀ t s, (exec L b t S (fun _ => 0) p s).shared = s.shared.set arr t (v t)) :
+    runPhase L b p (o, S) = (o, forRange (fun t (sh : Mem α) => sh.set arr t (v t)) L.block S) :=
+  runPhase_shared L b _ p _ o S hout hsh
 
 /-- A thread's guarded write `arr[j] := v` changes memory only at `j`, and only when it writes: what
 race-freedom proofs need of it. -/
@@ -417,6 +477,11 @@ theorem set_changed {α} (m : Mem α) (c : Bool) (arr : String) (j : Nat) (v : �
   · refine ⟨rfl, Classical.byContradiction fun hn => w ?_⟩
     simp only [if_true, Mem.set]
     rw [if_neg (fun hw => hn hw.2.symm)]
+
+/-- A write `arr[j] := v` changes memory only at `j`. -/
+theorem set_changed_at {α} (m : Mem α) (arr : String) (j : Nat) (v : α) (a : String) (i : Nat)
+    (w : m.set arr j v a i ≠ m a i) : j = i :=
+  Classical.byContradiction fun hn => w (by simp only [Mem.set]; rw [if_neg (fun h => hn h.2.symm)])
 
 /-! ## Kernels where thread `g` writes `arr[π g] := F (π g)` when `P g` (e.g. through a shared tile)
 
@@ -505,6 +570,43 @@ theorem forRange_rows {α} (arr : String) (rows cols bd grid : Nat) (F : Nat →
       omega
     · exact Or.inl ha
 
+/-- One 16 × 16 tile per block covers a `rows × cols` matrix when the grid has a block per tile. -/
+theorem tiles_cover (rows cols grid : Nat) (h : (rows + 15) / 16 * ((cols + 15) / 16) ≤ grid) :
+    rows * cols ≤ grid * 256 :=
+  calc rows * cols ≤ ((rows + 15) / 16 * 16) * ((cols + 15) / 16 * 16) := Nat.mul_le_mul (by omega) (by omega)
+    _ = (rows + 15) / 16 * ((cols + 15) / 16) * 256 := by rw [Nat.mul_mul_mul_comm]
+    _ ≤ grid * 256 := Nat.mul_le_mul_right 256 h
+
+/-- Threads that each write only their own slot `t` of some shared arrays (`P`), with values not read from
+the memory they change: afterwards slot `i < N` of those arrays holds thread `i`'s value. -/
+theorem forRange_own {α} (N : Nat) (P : String → Bool) (V : String → Nat → α) (f : Nat → Mem α → Mem α)
+    (hf : ∀ t m, f t m = fun a i => if P a ∧ i = t then V a t else m a i) (S : Mem α) :
+    forRange f N S = fun a i => if P a ∧ i < N then V a i else S a i := by
+  induction N with
+  | zero => funext a i; simp [forRange]
+  | succ N ih =>
+    simp only [forRange, ih, hf]
+    funext a i
+    by_cases hP : P a = true <;> by_cases hi : i = N
+    · simp [hP, hi]
+    · simp only [hP, hi, true_and, if_false]
+      by_cases h : i < N
+      · rw [if_pos h, if_pos (by omega)]
+      · rw [if_neg h, if_neg (by omega)]
+    · simp [hP]
+    · simp [hP]
+
+/-- A loop whose iterations act only while `j < m` is the loop over `min N m` iterations. -/
+theorem forRange_guard {σ} (f : Nat → σ → σ) (m N : Nat) (s : σ) :
+    forRange (fun j x => if j < m then f j x else x) N s = forRange f (min N m) s := by
+  induction N with
+  | zero => simp [forRange]
+  | succ N ih =>
+    simp only [forRange, ih]
+    by_cases h : N < m
+    · rw [if_pos h, Nat.min_eq_left (by omega : N + 1 ≤ m), Nat.min_eq_left (by omega : N ≤ m)]; rfl
+    · rw [if_neg h, Nat.min_eq_right (by omega : m ≤ N + 1), Nat.min_eq_right (by omega : m ≤ N)]
+
 /-! ## Loops that sum -/
 
 theorem sumRange_congr {α} [Scalar α] (f g : Nat → α) (n : Nat) (h : ∀ k, k < n → f k = g k) :
@@ -554,6 +656,28 @@ theorem exec_foldLoop {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem �
     congr 1
     funext y
     by_cases hy : y = x <;> simp [hy, evalV_locals L b t _ snap _ s.locals e h]
+
+/-- `for k in [0, N): if c then x := x ⊕ e` where `e` reads no locals and `⊕` is `op` evaluating as `f`. -/
+theorem exec_guardLoop {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) (iv : String → Nat)
+    (x i : String) (c : Cond) (op : VExpr → VExpr → VExpr) (f : α → α → α)
+    (hop : ∀ iv loc u v, evalV L b t iv snap loc (op u v) = f (evalV L b t iv snap loc u) (evalV L b t iv snap loc v))
+    (e : VExpr) (h : e.usesVars = false) (N : Nat) (s : State α) :
+    forRange (fun k s => exec L b t snap (bind iv i k) (.ite c (.assign x (op (.var x) e)) .skip) s) N s =
+      { s with locals := fun y => if y = x then
+          forRange (fun k a => cond (evalC L b t (bind iv i k) c) (f a (evalV L b t (bind iv i k) snap s.locals e)) a) N (s.locals x)
+        else s.locals y } := by
+  induction N with
+  | zero =>
+    cases s with
+    | mk l o sh => simp only [forRange, State.mk.injEq, and_true]; funext y; by_cases hy : y = x <;> simp [hy]
+  | succ N ih =>
+    rw [forRange, ih]
+    cases hc : evalC L b t (bind iv i N) c
+    · simp only [exec, forRange, hc, cond, Bool.false_eq_true, if_false]
+    · simp only [exec, forRange, hc, cond, if_true, hop, evalV]
+      congr 1
+      funext y
+      by_cases hy : y = x <;> simp [hy, evalV_locals L b t _ snap _ s.locals e h]
 
 theorem exec_sumLoop {α} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) (iv : String → Nat)
     (x i : String) (e : VExpr) (h : e.usesVars = false) (N : Nat) (s : State α) :

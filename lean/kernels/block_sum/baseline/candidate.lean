@@ -26,7 +26,7 @@ def kernel : Kernel where
   outputs := [("out", .gdim)]
   shared := []
   work := .size "n"
-  phases := [serial]
+  phases := [.sync serial]
 
 section
 variable {α : Type} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α)
@@ -84,7 +84,7 @@ theorem baseline_block {α} [Scalar α] (L : Launch α) (hb : 0 < L.block) (b : 
 theorem correct : Verified kernel pre spec := by
   intro α _ L hb
   constructor
-  · intro q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne
+  · refine raceFree_sync kernel L [serial] rfl fun q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne => ?_
     simp only [kernel, List.mem_cons, List.mem_nil_iff, or_false] at hq
     subst hq
     refine ⟨fun ⟨⟨_, _, w₁⟩, ⟨_, _, w₂⟩⟩ => ?_, fun _ ⟨⟨_, _, w⟩, _⟩ => w (by rw [serial_shared])⟩

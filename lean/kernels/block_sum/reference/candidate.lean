@@ -20,7 +20,7 @@ def kernel : Kernel where
   outputs := [("out", .gdim)]
   shared := ["s"]
   work := .size "n"
-  phases := [stage, combine]
+  phases := [.sync stage, .sync combine]
 
 
 section
@@ -65,7 +65,7 @@ theorem block {α} [Scalar α] (L : Launch α) (hb : 0 < L.block) (b : Nat) (o :
 theorem correct : Verified kernel pre spec := by
   intro α _ L hb
   constructor
-  · intro q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne
+  · refine raceFree_sync kernel L [stage, combine] rfl fun q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne => ?_
     simp only [kernel, List.mem_cons, List.mem_nil_iff, or_false] at hq
     rcases hq with hq | hq <;> subst hq
     · refine ⟨fun ⟨⟨_, _, w⟩, _⟩ => w (by rw [stage_out]), fun hb ⟨⟨_, _, w₁⟩, ⟨_, _, w₂⟩⟩ => ?_⟩

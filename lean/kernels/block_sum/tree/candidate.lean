@@ -20,6 +20,17 @@ def treePhases : Nat → String → String → List Stmt
   | 0, src, _ => [final src]
   | k + 1, src, dst => step src dst (2 ^ (k + 1)) :: treePhases k dst src
 
+/-- `treePhases` as the kernel's phases, each followed by a barrier (written out: this Lean cannot compile
+`List.map` into the kernel's definition). -/
+def treeSyncs : Nat → String → String → List Phase
+  | 0, src, _ => [.sync (final src)]
+  | k + 1, src, dst => .sync (step src dst (2 ^ (k + 1))) :: treeSyncs k dst src
+
+theorem treeSyncs_eq (k : Nat) (src dst : String) : treeSyncs k src dst = (treePhases k src dst).map .sync := by
+  induction k generalizing src dst with
+  | zero => rfl
+  | succ k ih => simp only [treeSyncs, treePhases, List.map_cons, ih]
+
 /-- `out[b]` = the sum of block `b`'s slice by a tree: the block stages its 256 elements in shared memory, then
 halves them in 7 levels (128, 64, …, 2 threads adding pairs `t`, `t + s`) and thread 0 adds the last two.
 It reassociates the spec's left-to-right sum, so it proves `VerifiedReassoc`: exact for int32, floats by tolerance. -/
@@ -31,7 +42,7 @@ def kernel : Kernel where
   outputs := [("out", .gdim)]
   shared := ["a", "b"]
   work := .size "n"
-  phases := stage :: treePhases 7 "a" "b"
+  phases := .sync stage :: treeSyncs 7 "a" "b"
 
 /-- A phase that leaves outputs alone and changes shared memory by `G t` in thread `t`. -/
 theorem runPhase_sharedOnly {α} [Scalar α] (L : Launch α) (b : Nat) (p : Stmt) (G : Nat → Mem α → Mem α) (o S : Mem α)
@@ -91,13 +102,13 @@ theorem final_phase {α} [Scalar α] (L : Launch α) (b : Nat) (hb : 0 < L.block
 /-- The levels and the last phase write the sum of `src`'s first `2^(k+1)` elements (under the laws). -/
 theorem tree {α} [Scalar α] [AddCommMonoidLaws α] (L : Launch α) (b : Nat) (k : Nat) (src dst : String) (o S : Mem α)
     (hk : 2 ^ k ≤ L.block) :
-    (runPhases L b (treePhases k src dst) (o, S)).1 = o.set "out" b (sumRange (S src) (2 ^ (k + 1))) := by
+    (runPhases L b ((treePhases k src dst).map .sync) (o, S)).1 = o.set "out" b (sumRange (S src) (2 ^ (k + 1))) := by
   induction k generalizing src dst S with
   | zero =>
-    simp only [treePhases, runPhases]
+    simp only [treePhases, List.map_cons, List.map_nil, runPhases]
     rw [final_phase L b hk, ← sumRange_two]
   | succ k ih =>
-    simp only [treePhases, runPhases, runPhase_step]
+    simp only [treePhases, List.map_cons, runPhases, runPhase_step]
     have hk' : 2 ^ k ≤ L.block := Nat.le_trans (Nat.pow_le_pow_right (by decide) (Nat.le_succ k)) hk
     rw [ih dst src _ hk', Nat.pow_succ 2 (k + 1), Nat.mul_comm, sumRange_halve]
     congr 1
@@ -121,7 +132,7 @@ theorem mem_treePhases (k : Nat) (src dst : String) (q : Stmt) (h : q ∈ treePh
 theorem block {α} [Scalar α] [AddCommMonoidLaws α] (L : Launch α) (hb : L.block = 256) (b : Nat) (o : Mem α) :
     (runPhases L b kernel.phases (o, fun _ _ => Scalar.zero)).1
       = o.set "out" b (blockSum (L.sizes "n") L.block (L.input "x") b) := by
-  simp only [kernel, runPhases]
+  simp only [kernel, treeSyncs_eq, runPhases]
   rw [runPhase_stage L b stage "a" (slice (L.sizes "n") L.block (L.input "x") b) o _ (fun t s => stage_out L b t _ s)
     (fun t s => stage_shared L b t _ s), tree L b 7 "a" "b" o _ (by rw [hb]; decide), blockSum]
   congr 1
@@ -134,8 +145,8 @@ theorem block {α} [Scalar α] [AddCommMonoidLaws α] (L : Launch α) (hb : L.bl
 theorem correct : VerifiedReassoc kernel pre spec := by
   intro α _ _ L hb
   constructor
-  · intro q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne
-    simp only [kernel, List.mem_cons] at hq
+  · refine raceFree_sync kernel L (stage :: treePhases 7 "a" "b") (by simp only [kernel, treeSyncs_eq, List.map_cons]) fun q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne => ?_
+    simp only [List.mem_cons] at hq
     rcases hq with hq | hq
     · subst hq
       refine ⟨fun ⟨⟨_, _, w⟩, _⟩ => w (by rw [stage_out]), fun hb ⟨⟨_, _, w₁⟩, ⟨_, _, w₂⟩⟩ => ?_⟩

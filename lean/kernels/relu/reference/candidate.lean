@@ -10,7 +10,7 @@ def kernel : Kernel where
   outputs := [("out", .size "n")]
   shared := []
   work := .size "n"
-  phases := [.ite (.lt .gid (.size "n")) (.store "out" .gid (.max (.load "x" .gid) .zero)) .skip]
+  phases := [.sync (.ite (.lt .gid (.size "n")) (.store "out" .gid (.max (.load "x" .gid) .zero)) .skip)]
 
 
 theorem correct : Verified kernel pre spec :=

@@ -11,9 +11,9 @@ def kernel : Kernel where
   outputs := [("out", .size "rows")]
   shared := []
   work := .size "rows"
-  phases := [.ite (.lt .gid (.size "rows"))
+  phases := [.sync (.ite (.lt .gid (.size "rows"))
     (.seq (.sumInto "acc" "k" (.size "cols") (.load "x" (.add (.mul .gid (.size "cols")) (.ivar "k"))))
-      (.store "out" .gid (.var "acc"))) .skip]
+      (.store "out" .gid (.var "acc"))) .skip)]
 
 
 theorem correct : Verified kernel pre spec :=

@@ -10,8 +10,8 @@ def kernel : Kernel where
   outputs := [("out", .size "n")]
   shared := []
   work := .size "n"
-  phases := [.ite (.lt .gid (.size "n"))
-    (.store "out" .gid (.add (.mul (.param "a") (.load "x" .gid)) (.load "y" .gid))) .skip]
+  phases := [.sync (.ite (.lt .gid (.size "n"))
+    (.store "out" .gid (.add (.mul (.param "a") (.load "x" .gid)) (.load "y" .gid))) .skip)]
 
 
 theorem correct : Verified kernel pre spec :=

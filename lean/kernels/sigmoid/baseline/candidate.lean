@@ -18,7 +18,7 @@ def kernel : Kernel where
   outputs := [("out", .size "n")]
   shared := []
   work := .size "n"
-  phases := [phase]
+  phases := [.sync phase]
 
 /-- Thread `g`'s chunk, as writes to memory. -/
 def chunk {α} [Scalar α] (L : Launch α) (g : Nat) (m : Mem α) : Mem α :=
@@ -59,10 +59,10 @@ theorem chunk_changed {α} [Scalar α] (L : Launch α) (g : Nat) (m : Mem α) (a
 
 theorem correct : Verified kernel pre spec := by
   intro α _ L hS
-  have hp : kernel.phases = [phase] := rfl
+  have hp : kernel.phases = [.sync phase] := rfl
   constructor
-  · intro q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne
-    rw [hp, List.mem_singleton] at hq
+  · refine raceFree_sync kernel L [phase] rfl fun q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne => ?_
+    rw [List.mem_singleton] at hq
     subst hq
     refine ⟨fun ⟨⟨sn₁, s₁, w₁⟩, ⟨sn₂, s₂, w₂⟩⟩ => ?_, fun _ ⟨⟨sn, s, w⟩, _⟩ => w (by rw [exec_thread])⟩
     rw [exec_thread] at w₁ w₂

@@ -10,8 +10,8 @@ def kernel : Kernel where
   outputs := [("out", .size "n")]
   shared := []
   work := .size "n"
-  phases := [.ite (.lt .gid (.size "n"))
-    (.store "out" .gid (.div .one (.add .one (.exp (.neg (.load "x" .gid)))))) .skip]
+  phases := [.sync (.ite (.lt .gid (.size "n"))
+    (.store "out" .gid (.div .one (.add .one (.exp (.neg (.load "x" .gid)))))) .skip)]
 
 theorem correct : Verified kernel pre spec :=
   verified_pointwise kernel _ rfl "out" (fun L => L.sizes "n") (fun L => sigmoid (L.input "x"))

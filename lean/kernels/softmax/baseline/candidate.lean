@@ -31,7 +31,7 @@ def kernel : Kernel where
   outputs := [("out", .mul (.size "rows") (.size "cols"))]
   shared := ["mx"]
   work := .mul (.size "rows") (.lit 256)
-  phases := [rowMaxP, norm]
+  phases := [.sync rowMaxP, .sync norm]
 
 section
 variable {α : Type} [Scalar α] (L : Launch α) (b t : Nat) (snap : Mem α) (s : State α)
@@ -107,7 +107,7 @@ theorem block {α} [Scalar α] (L : Launch α) (b : Nat) (o : Mem α) :
 theorem correct : Verified kernel pre spec := by
   intro α _ L ⟨hb, hc0, hc, hg⟩
   constructor
-  · intro q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne
+  · refine raceFree_sync kernel L [rowMaxP, norm] rfl fun q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne => ?_
     simp only [kernel, List.mem_cons, List.mem_nil_iff, or_false] at hq
     rcases hq with hq | hq <;> subst hq
     · refine ⟨fun ⟨⟨_, _, w⟩, _⟩ => w (by rw [rowMaxP_out]), fun hb ⟨⟨_, _, w₁⟩, ⟨_, _, w₂⟩⟩ => ?_⟩

@@ -15,9 +15,9 @@ def kernel : Kernel where
   shared := []
   work := .mul (.mul (.div (.add (.size "rows") (.lit 15)) (.lit 16)) (.div (.add (.size "cols") (.lit 15)) (.lit 16)))
     (.lit 256)
-  phases := [.ite (.lt .gid n)
+  phases := [.sync (.ite (.lt .gid n)
     (.store "out" .gid (.load "x" (.add (.mul (.mod .gid (.size "rows")) (.size "cols")) (.div .gid (.size "rows")))))
-    .skip]
+    .skip)]
 
 /-- The tiles cover the matrix. -/
 theorem covers (rows cols grid : Nat) (h : tiles rows cols ≤ grid) : rows * cols ≤ grid * 256 :=

@@ -34,7 +34,7 @@ def kernel : Kernel where
   outputs := [("out", .mul (.size "rows") (.size "cols"))]
   shared := ["s"]
   work := .mul (.mul (.div (.add (.size "rows") (.lit 15)) (.lit 16)) across) (.lit 256)
-  phases := [stage, write]
+  phases := [.sync stage, .sync write]
 
 section
 variable {α : Type} [Scalar α] (L : Launch α)
@@ -122,7 +122,7 @@ theorem dst_inj {α} (L : Launch α) (b₁ t₁ b₂ t₂ : Nat) (h₁ : t₁ < 
 theorem correct : Verified kernel pre spec := by
   intro α _ L ⟨hb, hg⟩
   constructor
-  · intro q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne
+  · refine raceFree_sync kernel L [stage, write] rfl fun q hq b₁ t₁ b₂ t₂ a i h₁ h₂ hne => ?_
     simp only [kernel, List.mem_cons, List.mem_nil_iff, or_false] at hq
     rcases hq with hq | hq <;> subst hq
     · refine ⟨fun ⟨⟨_, _, w⟩, _⟩ => w (by rw [stage_out]), fun hb ⟨⟨_, _, w₁⟩, ⟨_, _, w₂⟩⟩ => ?_⟩

@@ -12,7 +12,9 @@ import java.util.List;
  * {@code <kernel>_<f32|i32>}. Arguments: inputs ({@code const T* __restrict__}), outputs, sizes
  * ({@code unsigned long long}), parameters ({@code T}); shared arrays live in dynamic shared memory
  * ({@code blockDim.x} elements each). Each phase is a block of its own with its locals zeroed, and
- * phases are separated by {@code __syncthreads()}: the semantics the proofs use. Deterministic: the
+ * phases are separated by {@code __syncthreads()}: the semantics the proofs use. A phase loop is a
+ * {@code for} over its body's phases with a barrier after each phase of each iteration; its bound does not
+ * depend on the thread (KernelIr refuses that), so every thread reaches every barrier equally often. Deterministic: the
  * same IR gives the same text.
  */
 public final class CudaEmitter {
@@ -51,18 +53,43 @@ public final class CudaEmitter {
                         .append(" = pl_shared + ").append(i).append(" * blockDim.x;\n");
             }
         }
-        for (int p = 0; p < ir.phases().size(); p++) {
-            if (p > 0) {
-                out.append("    __syncthreads();\n");
-            }
-            out.append("    { // phase ").append(p).append("\n");
-            for (String local : KernelIr.locals(ir.phases().get(p))) {
-                out.append("        ").append(t).append(" ").append(local).append(" = 0;\n");
-            }
-            new Writer(out, type).stmt(ir.phases().get(p), 2);
-            out.append("    }\n");
-        }
+        phases(out, type, ir.phases(), 1, new int[] {0}, true);
         return out.append("}\n").toString();
+    }
+
+    /**
+     * Phases at {@code depth}, a barrier between two of them. A loop ends each iteration with a barrier, so what
+     * follows it needs none: either the loop ran (its last barrier) or it did not (the barrier before it).
+     * {@code first}: nothing before these phases needs a barrier. Returns whether the last thing written is a barrier.
+     */
+    private static boolean phases(StringBuilder out, ElemType type, List<KernelIr.Phase> ps, int depth, int[] count,
+                                  boolean first) {
+        String pad = "    ".repeat(depth);
+        boolean synced = first;
+        for (KernelIr.Phase ph : ps) {
+            if (!synced) {
+                out.append(pad).append("__syncthreads();\n");
+            }
+            if (ph instanceof KernelIr.Phase.Loop l) {
+                out.append(pad).append("for (idx_t ").append(l.var()).append(" = 0; ").append(l.var()).append(" < ")
+                        .append(new Writer(out, type).index(l.bound())).append("; ++").append(l.var()).append(") {\n");
+                if (!phases(out, type, l.body(), depth + 1, count, true)) {
+                    out.append(pad).append("    __syncthreads();\n");
+                }
+                out.append(pad).append("}\n");
+                synced = true;
+            } else {
+                Stmt stmt = ((KernelIr.Phase.Sync) ph).stmt();
+                out.append(pad).append("{ // phase ").append(count[0]++).append("\n");
+                for (String local : KernelIr.locals(stmt)) {
+                    out.append(pad).append("    ").append(type.cType()).append(" ").append(local).append(" = 0;\n");
+                }
+                new Writer(out, type).stmt(stmt, depth + 1);
+                out.append(pad).append("}\n");
+                synced = false;
+            }
+        }
+        return synced;
     }
 
     private record Writer(StringBuilder out, ElemType type) {

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Runs kernel IR on the CPU with the semantics the proofs are about: blocks in order, in each block the
- * phases in order with fresh zeroed shared arrays, in each phase the threads in order with fresh zeroed
- * locals. It is also a checker: an out-of-bounds access, an output element written twice in one launch
+ * phases in order with fresh zeroed shared arrays (a phase loop's bound evaluated once per block, as thread 0
+ * sees it), in each phase the threads in order with fresh zeroed locals. It is also a checker: an out-of-bounds access, an output element written twice in one launch
  * (a race on a GPU) or never written is reported as a problem, with the thread that did it.
  */
 public final class Interpreter {
@@ -76,12 +76,7 @@ public final class Interpreter {
         Result go() {
             for (bid = 0; bid < launch.grid() && problems.size() < MAX_PROBLEMS; bid++) {
                 ir.shared().forEach(s -> shared.put(s, new int[launch.block()]));
-                for (Stmt phase : ir.phases()) {
-                    for (tid = 0; tid < launch.block(); tid++) {
-                        locals.clear();
-                        exec(phase);
-                    }
-                }
+                phases(ir.phases());
             }
             written.forEach((name, w) -> {
                 for (int i = 0; i < w.length && problems.size() < MAX_PROBLEMS; i++) {
@@ -91,6 +86,26 @@ public final class Interpreter {
                 }
             });
             return new Result(outputs, List.copyOf(problems), ops);
+        }
+
+        void phases(List<KernelIr.Phase> ps) {
+            for (KernelIr.Phase ph : ps) {
+                if (ph instanceof KernelIr.Phase.Loop l) {
+                    tid = 0;
+                    long n = index(l.bound());
+                    for (long k = 0; k < n && problems.size() < MAX_PROBLEMS; k++) {
+                        loopVars.put(l.var(), k);
+                        phases(l.body());
+                    }
+                    loopVars.remove(l.var());
+                } else {
+                    Stmt phase = ((KernelIr.Phase.Sync) ph).stmt();
+                    for (tid = 0; tid < launch.block(); tid++) {
+                        locals.clear();
+                        exec(phase);
+                    }
+                }
+            }
         }
 
         String thread() {

@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
 /**
  * A kernel's IR, as exported from its verified definition: sizes, scalar parameters, read-only inputs,
  * write-only outputs, per-block shared arrays ({@code blockDim} elements each) and phases separated by
- * barriers. Parsing validates it: anything outside this shape (unknown node, a load from an output, a
- * phase reading shared memory it also writes) is rejected, so the IR has no side channel.
+ * barriers, where a phase may be a loop over phases (a barrier inside a loop). Parsing validates it: anything
+ * outside this shape (unknown node, a load from an output, a phase reading shared memory it also writes, a
+ * phase loop whose bound depends on the thread) is rejected, so the IR has no side channel.
  */
 public record KernelIr(String name, List<String> sizes, List<String> params, List<Array> inputs,
-                       List<Array> outputs, List<String> shared, Index work, List<Stmt> phases) {
+                       List<Array> outputs, List<String> shared, Index work, List<Phase> phases) {
 
     public record Array(String name, Index length) {}
 
@@ -89,6 +90,17 @@ public record KernelIr(String name, List<String> sizes, List<String> params, Lis
         record Store(String array, Index index, Value value, boolean shared) implements Stmt {}
     }
 
+    /**
+     * What runs between barriers. In JSON a {@code Sync} phase is its statement and a {@code Loop} is
+     * {@code ["phase_loop", var, bound, [phases]]}: every phase of the body, in every iteration, ends at a
+     * barrier. The bound is uniform across the block (it may not mention {@code tid}), so every thread
+     * reaches every barrier equally often, as CUDA requires.
+     */
+    public sealed interface Phase {
+        record Sync(Stmt stmt) implements Phase {}
+        record Loop(String var, Index bound, List<Phase> body) implements Phase {}
+    }
+
     private static final Pattern IDENT = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final Set<String> RESERVED = Set.of("int", "float", "double", "char", "long", "short", "unsigned",
             "signed", "void", "if", "else", "for", "while", "do", "return", "const", "static", "struct", "union",
@@ -107,7 +119,7 @@ public record KernelIr(String name, List<String> sizes, List<String> params, Lis
         Parser p = new Parser();
         KernelIr ir = new KernelIr(p.ident(root.path("name")), p.names(root.path("sizes")), p.names(root.path("params")),
                 p.arrays(root.path("inputs")), p.arrays(root.path("outputs")), p.names(root.path("shared")),
-                p.index(root.path("work")), p.stmts(root.path("phases")));
+                p.index(root.path("work")), p.phases(root.path("phases")));
         ir.validate();
         return ir;
     }
@@ -124,12 +136,34 @@ public record KernelIr(String name, List<String> sizes, List<String> params, Lis
                 throw new IllegalArgumentException("kernel " + name + ": name '" + n + "' is declared twice");
             }
         }
-        if (phases.isEmpty()) {
-            throw new IllegalArgumentException("kernel " + name + ": no phases");
+        validatePhases(phases, seen, new ArrayList<>(), new int[] {0});
+    }
+
+    /** Phases in order, numbered as they are written (a loop's body counts once); {@code loops}: enclosing loop variables. */
+    private void validatePhases(List<Phase> ps, Set<String> globals, List<String> loops, int[] count) {
+        if (ps.isEmpty()) {
+            throw new IllegalArgumentException("kernel " + name + ": no phases" + (loops.isEmpty() ? "" : " in a phase loop"));
         }
-        for (int i = 0; i < phases.size(); i++) {
-            Scope s = new Scope(i, seen);
-            s.stmt(phases.get(i));
+        for (Phase ph : ps) {
+            int i = count[0]++;
+            Scope s = new Scope(i, globals);
+            s.loopVars.addAll(loops);
+            if (ph instanceof Phase.Loop l) {
+                if (globals.contains(l.var()) || loops.contains(l.var())) {
+                    throw s.bad("phase loop variable '" + l.var() + "' shadows another name");
+                }
+                if (mentionsTid(l.bound())) {
+                    throw s.bad("the bound of phase loop '" + l.var() + "' depends on the thread (tid): every thread "
+                            + "of a block must reach each barrier equally often");
+                }
+                s.index(l.bound());
+                count[0]--; // the loop itself is not a phase; its body's phases are
+                List<String> inner = new ArrayList<>(loops);
+                inner.add(l.var());
+                validatePhases(l.body(), globals, inner, count);
+                continue;
+            }
+            s.stmt(((Phase.Sync) ph).stmt());
             Set<String> both = new HashSet<>(s.sharedReads);
             both.retainAll(s.sharedWrites);
             if (!both.isEmpty()) {
@@ -137,6 +171,15 @@ public record KernelIr(String name, List<String> sizes, List<String> params, Lis
                         + both + " without a barrier between");
             }
         }
+    }
+
+    private static boolean mentionsTid(Index i) {
+        if (i instanceof Index.Builtin b) {
+            return b.which().equals("tid");
+        } else if (i instanceof Index.Bin b) {
+            return mentionsTid(b.a()) || mentionsTid(b.b());
+        }
+        return false;
     }
 
     /** Local and loop-variable names of one phase. */
@@ -285,9 +328,16 @@ public record KernelIr(String name, List<String> sizes, List<String> params, Lis
             return List.copyOf(out);
         }
 
-        List<Stmt> stmts(JsonNode n) {
-            List<Stmt> out = new ArrayList<>();
-            array(n, "phase list").forEach(x -> out.add(stmt(x)));
+        List<Phase> phases(JsonNode n) {
+            List<Phase> out = new ArrayList<>();
+            array(n, "phase list").forEach(x -> {
+                if (x.isArray() && x.size() > 0 && x.get(0).asText().equals("phase_loop")) {
+                    op(x, 3);
+                    out.add(new Phase.Loop(ident(x.get(1)), index(x.get(2)), phases(x.get(3))));
+                } else {
+                    out.add(new Phase.Sync(stmt(x)));
+                }
+            });
             return List.copyOf(out);
         }
 

@@ -85,6 +85,73 @@ class KernelIrTest {
         assertEquals(-2, ElemType.I32.max(-2, -3));
     }
 
+    /**
+     * out[g] = x[g] added r times, through a barrier inside a loop: each iteration copies the running sum B into A
+     * (zero first) and, after a barrier, writes A + x into B; the final phase writes B out.
+     */
+    static String repeatedSum(String bound) {
+        String gidLtN = "['lt'," + GID.replace('"', '\'') + ",['size','n']]";
+        String gid = GID.replace('"', '\'');
+        return ("{'name':'repeat_sum','sizes':['n','r'],'params':[],'inputs':[{'name':'x','length':['size','n']}],"
+                + "'outputs':[{'name':'out','length':['size','n']}],'shared':['A','B'],'work':['size','n'],'phases':["
+                + "['phase_loop','k'," + bound + ",["
+                + "['if',['eq',['ivar','k'],['lit',0]],['store_shared','A',['tid'],['zero']],"
+                + "['store_shared','A',['tid'],['load_shared','B',['tid']]]],"
+                + "['if'," + gidLtN + ",['store_shared','B',['tid'],['add',['load_shared','A',['tid']],['load','x'," + gid + "]]],"
+                + "['store_shared','B',['tid'],['load_shared','A',['tid']]]]]],"
+                + "['if'," + gidLtN + ",['if',['lt',['lit',0],['size','r']],['store','out'," + gid + ",['load_shared','B',['tid']]],"
+                + "['store','out'," + gid + ",['zero']]],['skip']]]}").replace('\'', '"');
+    }
+
+    @Test
+    void aBarrierInsideALoopRunsEveryIterationInOrder(@TempDir Path dir) throws Exception {
+        KernelIr ir = KernelIr.parse(repeatedSum("['size','r']".replace('\'', '"')));
+        assertTrue(ir.phases().get(0) instanceof KernelIr.Phase.Loop, ir.phases().toString());
+        Workload w = Workload.of(ir, ElemType.I32, Map.of("n", 300L, "r", 3L), ValueClass.RANDOM, 256, 7);
+        assertEquals(2, w.launch().grid());
+        Interpreter.Result r = new Interpreter(ir, ElemType.I32).run(w.launch(), w.inputs(), w.params());
+        assertTrue(r.ok(), r.problems().toString());
+        int[] x = w.inputs().get("x");
+        int[] want = new int[300];
+        for (int i = 0; i < want.length; i++) {
+            want[i] = x[i] + x[i] + x[i];
+        }
+        assertArrayEquals(want, r.outputs().get("out"));
+        // no iteration: the final phase writes zero
+        Workload none = Workload.of(ir, ElemType.I32, Map.of("n", 300L, "r", 0L), ValueClass.RANDOM, 256, 7);
+        Interpreter.Result z = new Interpreter(ir, ElemType.I32).run(none.launch(), none.inputs(), none.params());
+        assertTrue(z.ok(), z.problems().toString());
+        assertArrayEquals(new int[300], z.outputs().get("out"));
+
+        String cu = CudaEmitter.emit(ir, ElemType.F32);
+        assertTrue(cu.contains("    for (idx_t k = 0; k < r; ++k) {\n        { // phase 0\n"), cu);
+        // a barrier between the body's phases and one ending each iteration, none doubled after the loop
+        assertTrue(cu.contains("        }\n        __syncthreads();\n        { // phase 1\n"), cu);
+        assertTrue(cu.contains("        }\n        __syncthreads();\n    }\n    { // phase 2\n"), cu);
+        assertEquals(2, cu.split("__syncthreads", -1).length - 1, cu);
+        Optional<Nvcc> nvcc = Nvcc.find();
+        assumeTrue(nvcc.isPresent(), "no nvcc on this machine: CUDA compile skipped");
+        Path src = dir.resolve("repeat_sum_f32.cu");
+        Files.writeString(src, cu);
+        Nvcc.Compiled c = nvcc.get().compile(src);
+        assertTrue(c.ok(), c.messages());
+    }
+
+    @Test
+    void aPhaseLoopBoundThatDependsOnTheThreadIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KernelIr.parse(repeatedSum("['add',['size','r'],['mod',['tid'],['lit',2]]]".replace('\'', '"'))));
+        assertTrue(e.getMessage().contains("bound of phase loop 'k' depends on the thread"), e.getMessage());
+        // the loop variable is not in scope after the loop, and may not be reused inside it
+        String outside = repeatedSum("['size','r']".replace('\'', '"')).replace("[\"lt\",[\"lit\",0],[\"size\",\"r\"]]",
+                "[\"lt\",[\"lit\",0],[\"ivar\",\"k\"]]");
+        e = assertThrows(IllegalArgumentException.class, () -> KernelIr.parse(outside));
+        assertTrue(e.getMessage().contains("loop variable 'k' out of scope"), e.getMessage());
+        String shadow = repeatedSum("['size','r']".replace('\'', '"')).replace("[\"phase_loop\",\"k\"", "[\"phase_loop\",\"n\"");
+        e = assertThrows(IllegalArgumentException.class, () -> KernelIr.parse(shadow));
+        assertTrue(e.getMessage().contains("phase loop variable 'n' shadows another name"), e.getMessage());
+    }
+
     @Test
     void emittedCudaCompilesWithNvcc(@TempDir Path dir) throws Exception {
         KernelIr ir = KernelIr.parse(VEC_ADD);

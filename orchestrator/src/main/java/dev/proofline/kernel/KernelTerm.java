@@ -23,7 +23,14 @@ final class KernelTerm {
         return "(" + NS + "Kernel.mk " + str(ir.name()) + " " + list(ir.sizes(), KernelTerm::str) + " "
                 + list(ir.params(), KernelTerm::str) + " " + list(ir.inputs(), KernelTerm::array) + " "
                 + list(ir.outputs(), KernelTerm::array) + " " + list(ir.shared(), KernelTerm::str) + " "
-                + index(ir.work()) + " " + list(ir.phases(), KernelTerm::stmt) + ")";
+                + index(ir.work()) + " " + list(ir.phases(), KernelTerm::phase) + ")";
+    }
+
+    private static String phase(KernelIr.Phase p) {
+        if (p instanceof KernelIr.Phase.Loop l) {
+            return "(" + NS + "Phase.loop " + str(l.var()) + " " + index(l.bound()) + " " + list(l.body(), KernelTerm::phase) + ")";
+        }
+        return "(" + NS + "Phase.sync " + stmt(((KernelIr.Phase.Sync) p).stmt()) + ")";
     }
 
     private static String str(String s) {

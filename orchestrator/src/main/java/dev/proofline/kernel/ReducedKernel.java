@@ -67,8 +67,23 @@ final class ReducedKernel {
         o.set("outputs", list(t.args().get(4), ReducedKernel::array));
         o.set("shared", list(t.args().get(5), ReducedKernel::string));
         o.set("work", node(t.args().get(6), "IExpr", INDEX));
-        o.set("phases", list(t.args().get(7), s -> node(s, "Stmt", STMT)));
+        o.set("phases", list(t.args().get(7), ReducedKernel::phase));
         return o;
+    }
+
+    /** {@code Phase.sync s} is the statement's IR, as before phases could loop; {@code Phase.loop} is a phase_loop. */
+    private static JsonNode phase(Term t) {
+        if (t.head().equals(K + "Phase.sync") && t.args().size() == 1) {
+            return node(t.args().get(0), "Stmt", STMT);
+        } else if (t.head().equals(K + "Phase.loop") && t.args().size() == 3) {
+            ArrayNode out = J.arrayNode().add("phase_loop");
+            out.add(string(t.args().get(0)));
+            out.add(node(t.args().get(1), "IExpr", INDEX));
+            out.add(list(t.args().get(2), ReducedKernel::phase));
+            return out;
+        }
+        throw new IllegalArgumentException("expected a Phase constructor, got " + t.head() + " with " + t.args().size()
+                + " arguments");
     }
 
     private static JsonNode array(Term t) {

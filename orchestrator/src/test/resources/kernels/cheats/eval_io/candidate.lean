@@ -12,7 +12,7 @@ def kernel : Kernel where
   outputs := [("c", .size "n")]
   shared := []
   work := .size "n"
-  phases := [.ite (.lt .gid (.size "n")) (.store "c" .gid (.add (.load "a" .gid) (.load "b" .gid))) .skip]
+  phases := [.sync (.ite (.lt .gid (.size "n")) (.store "c" .gid (.add (.load "a" .gid) (.load "b" .gid))) .skip)]
 
 theorem correct : Verified kernel pre spec :=
   verified_pointwise kernel _ rfl "c" (fun L => L.sizes "n") (fun L => vecAdd (L.input "a") (L.input "b"))

@@ -10,7 +10,7 @@ def kernel : Kernel where
   outputs := [("c", .size "n")]
   shared := []
   work := .size "n"
-  phases := [.ite (.lt .gid (.size "n")) (.store "c" .gid (.mul (.load "a" .gid) (.load "b" .gid))) .skip]
+  phases := [.sync (.ite (.lt .gid (.size "n")) (.store "c" .gid (.mul (.load "a" .gid) (.load "b" .gid))) .skip)]
 
 theorem correct : Verified kernel pre spec := by
   sorry

@@ -10,10 +10,10 @@ def good : Kernel where
   outputs := [("c", .size "n")]
   shared := []
   work := .size "n"
-  phases := [.ite (.lt .gid (.size "n")) (.store "c" .gid (.add (.load "a" .gid) (.load "b" .gid))) .skip]
+  phases := [.sync (.ite (.lt .gid (.size "n")) (.store "c" .gid (.add (.load "a" .gid) (.load "b" .gid))) .skip)]
 
 /-- The kernel named `kernel`, whose IR Proofline would run: it multiplies. -/
-def kernel : Kernel := { good with phases := [.ite (.lt .gid (.size "n")) (.store "c" .gid (.mul (.load "a" .gid) (.load "b" .gid))) .skip] }
+def kernel : Kernel := { good with phases := [.sync (.ite (.lt .gid (.size "n")) (.store "c" .gid (.mul (.load "a" .gid) (.load "b" .gid))) .skip)] }
 
 theorem correct : Verified good pre spec :=
   verified_pointwise good _ rfl "c" (fun L => L.sizes "n") (fun L => vecAdd (L.input "a") (L.input "b"))

@@ -10,7 +10,7 @@ def kernel : Kernel where
   outputs := [("c", .size "n")]
   shared := []
   work := .size "n"
-  phases := [.skip]
+  phases := [.sync .skip]
 
 /-- A precondition of the candidate's own, never true: anything follows from it. -/
 def pre {α} (_ : Launch α) : Prop := False

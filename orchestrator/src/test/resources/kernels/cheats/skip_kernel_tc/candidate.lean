@@ -9,7 +9,7 @@ def kernel : Kernel where
   outputs := [("c", .size "n")]
   shared := []
   work := .size "n"
-  phases := [.skip]
+  phases := [.sync .skip]
 
 set_option debug.skipKernelTC true in
 theorem correct : Verified kernel pre spec := by

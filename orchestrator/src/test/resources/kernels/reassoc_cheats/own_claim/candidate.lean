@@ -10,7 +10,7 @@ def kernel : Kernel where
   outputs := [("out", .gdim)]
   shared := []
   work := .size "n"
-  phases := [.skip]
+  phases := [.sync .skip]
 
 /-- A claim of the candidate's own by the trusted claim's name, which holds of anything. -/
 def VerifiedReassoc (_ : Kernel) (_ : ∀ {α : Type}, Launch α → Prop)

@@ -15,7 +15,7 @@ def kernel : Kernel where
   outputs := [("out", .gdim)]
   shared := []
   work := .size "n"
-  phases := [.skip]
+  phases := [.sync .skip]
 
 theorem correct : Proofline.Kernel.VerifiedReassoc kernel pre spec := trivial
 
