@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofline.batch.BatchCheck;
 import dev.proofline.batch.ProblemSet;
 import dev.proofline.check.ProofChecker;
+import dev.proofline.check.Verdict;
 import dev.proofline.lean.Lean;
 import dev.proofline.lean.LeanPool;
 import dev.proofline.lean.RuntimeSpec;
@@ -80,25 +81,35 @@ final class BenchSparkCommand implements Callable<Integer> {
     }
 
     /**
-     * Candidates per second over the whole batch, Lean's start included, and once started: from the first verdict to
-     * the last, which is what more candidates per batch approach.
+     * Candidates per second over the whole batch, Lean's start included, and once started: from the first verdict Lean
+     * gave to the last, which is what more candidates per batch approach.
      */
     record Rate(double whole, double started) {
-        static Rate of(int n, long t0, Clock verdicts) {
+        static Rate of(int n, long t0, Clock clock) {
+            synchronized (clock) {
+                return of(n, t0, clock.first, clock.last, clock.count);
+            }
+        }
+
+        private static Rate of(int n, long t0, long first, long last, int count) {
             double whole = n / ((System.nanoTime() - t0) / 1e9);
-            double span = (verdicts.last - verdicts.first) / 1e9;
-            return new Rate(whole, n > 1 && span > 0 ? (n - 1) / span : whole);
+            double span = (last - first) / 1e9;
+            return new Rate(whole, count > 1 && span > 0 ? (count - 1) / span : whole);
         }
     }
 
-    /** When the first and the last verdict came. */
+    /** When the first and the last verdict Lean gave came, and how many; invalid ones are judged while reading. */
     static final class Clock {
-        volatile long first;
-        volatile long last;
+        long first;
+        long last;
+        int count;
 
-        synchronized void tick() {
+        synchronized void tick(Verdict v) {
+            if (v.verdict() == Verdict.Kind.invalid) {
+                return;
+            }
             last = System.nanoTime();
-            if (first == 0) {
+            if (count++ == 0) {
                 first = last;
             }
         }
@@ -110,7 +121,7 @@ final class BenchSparkCommand implements Callable<Integer> {
         int n;
         try (LeanPool pool = Lean.pool().runtime(runtimeOptions.runtime()).workers(2).open()) {
             n = new BatchCheck(set, new ProofChecker(pool, ProofChecker.STANDARD_AXIOMS), 2)
-                    .run(candidates, out, t -> {}, v -> clock.tick()).size();
+                    .run(candidates, out, t -> {}, clock::tick).size();
         }
         return Rate.of(n, t0, clock);
     }
@@ -121,7 +132,7 @@ final class BenchSparkCommand implements Callable<Integer> {
         Clock clock = new Clock();
         int n = SparkCheck.run(set, candidates, out, null, "local[" + cores + ",4]",
                 new SparkCheck.Settings(spec, cores, Duration.ofSeconds(60), ProofChecker.STANDARD_AXIOMS), t -> {},
-                v -> clock.tick(), null).verdicts().size();
+                clock::tick, null).verdicts().size();
         return Rate.of(n, t0, clock);
     }
 }
