@@ -152,6 +152,20 @@ class KernelIrTest {
         assertTrue(e.getMessage().contains("phase loop variable 'n' shadows another name"), e.getMessage());
     }
 
+    /** The semantics reads shared memory from the phase's starting snapshot; that is what the GPU reads only if
+     * no thread of the phase writes what another may read. */
+    @Test
+    void aPhaseReadingASharedArrayItWritesIsRefused() {
+        String ir = ("{'name':'in_place','sizes':['n'],'params':[],'inputs':[{'name':'x','length':['size','n']}],"
+                + "'outputs':[{'name':'out','length':['size','n']}],'shared':['s'],'work':['size','n'],'phases':["
+                + "['store_shared','s',['tid'],['load','x',['mod',['tid'],['size','n']]]],"
+                + "['store_shared','s',['tid'],['add',['load_shared','s',['tid']],['load_shared','s',['mod',['add',['tid'],['lit',1]],['bdim']]]]],"
+                + "['if',['lt'," + GID.replace('"', '\'') + ",['size','n']],['store','out'," + GID.replace('"', '\'')
+                + ",['load_shared','s',['tid']]],['skip']]]}").replace('\'', '"');
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelIr.parse(ir));
+        assertTrue(e.getMessage().contains("phase 1: reads and writes shared"), e.getMessage());
+    }
+
     @Test
     void emittedCudaCompilesWithNvcc(@TempDir Path dir) throws Exception {
         KernelIr ir = KernelIr.parse(VEC_ADD);
