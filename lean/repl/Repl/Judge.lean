@@ -182,25 +182,6 @@ def declValue : Declaration → Option Expr
 def infoValue : ConstantInfo → Option Expr
   | .defnInfo d => some d.value | .opaqueInfo d => some d.value | _ => none
 
-def sameCtors (reference : Environment) : List Constructor → Bool
-  | [] => true
-  | c :: cs => (match reference.find? c.name with | some ci => ci.type == c.type | none => false) && sameCtors reference cs
-
-def sameInductives (reference : Environment) : List InductiveType → Bool
-  | [] => true
-  | t :: ts => (match reference.find? t.name with
-      | some (.inductInfo v) => v.type == t.type && lengthL v.ctors == lengthL t.ctors && sameCtors reference t.ctors
-      | _ => false) && sameInductives reference ts
-
-/-- Whether the rebuilt `e` is what the reference declares under its names: the same types and, for a
-definition, the same value (a theorem's proof may differ). -/
-def sameAsReference (reference : Environment) (e : Entry) : Bool :=
-  match reference.find? e.key with
-  | none => false
-  | some ci => sameNames ci.levelParams e.levels && match e.decl with
-    | .inductDecl _ _ types _ => sameInductives reference types
-    | d => ci.type == e.type && declValue d == infoValue ci
-
 def renamedName (n : Name) : List Name → List Name → Name
   | f :: fs, t :: ts => if f == n then t else renamedName n fs ts
   | _, _ => n
@@ -225,6 +206,33 @@ partial def plainExpr (fs ts : List Name) : Expr → Expr
   | .letE n t v b nd => .letE n (plainExpr fs ts t) (plainExpr fs ts v) (plainExpr fs ts b) nd
   | .proj n i s => .proj n i (plainExpr fs ts s)
   | e => e
+
+/-- `a` and `b` are the same term but for metadata. -/
+def sameExpr (a b : Expr) : Bool := a == b || plainExpr [] [] a == plainExpr [] [] b
+
+def sameValue : Option Expr → Option Expr → Bool
+  | some a, some b => sameExpr a b
+  | none, none => true
+  | _, _ => false
+
+def sameCtors (reference : Environment) : List Constructor → Bool
+  | [] => true
+  | c :: cs => (match reference.find? c.name with | some ci => sameExpr ci.type c.type | none => false) && sameCtors reference cs
+
+def sameInductives (reference : Environment) : List InductiveType → Bool
+  | [] => true
+  | t :: ts => (match reference.find? t.name with
+      | some (.inductInfo v) => sameExpr v.type t.type && lengthL v.ctors == lengthL t.ctors && sameCtors reference t.ctors
+      | _ => false) && sameInductives reference ts
+
+/-- Whether the rebuilt `e` is what the reference declares under its names: the same types and, for a
+definition, the same value (a theorem's proof may differ). -/
+def sameAsReference (reference : Environment) (e : Entry) : Bool :=
+  match reference.find? e.key with
+  | none => false
+  | some ci => sameNames ci.levelParams e.levels && match e.decl with
+    | .inductDecl _ _ types _ => sameInductives reference types
+    | d => sameExpr ci.type e.type && sameValue (declValue d) (infoValue ci)
 
 /-- Whether the rebuilt `e` states what the reference's `ci` states: the same type once metadata is dropped
 and `e`'s universe parameters are renamed to the reference's, position by position — a theorem holds for
