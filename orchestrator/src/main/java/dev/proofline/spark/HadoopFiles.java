@@ -13,14 +13,21 @@ import org.apache.hadoop.fs.Path;
  * inputs are fetched before the run, results put back after it. Loaded only with Spark's jars.
  */
 public final class HadoopFiles {
+    /** Read from Hadoop's resources once per JVM: the driver's staging poll asks for a file system every second. */
+    private static final Configuration CONF = configuration();
+
     private HadoopFiles() {}
 
-    static FileSystem fileSystem(String uri) throws IOException {
+    private static Configuration configuration() {
         Configuration conf = new Configuration();
         // no checksum files beside local files: a staging file being written has none yet to read
         conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
         conf.setBoolean("fs.file.impl.disable.cache", true);
-        return FileSystem.get(URI.create(uri), conf);
+        return conf;
+    }
+
+    static FileSystem fileSystem(String uri) throws IOException {
+        return FileSystem.get(URI.create(uri), CONF);
     }
 
     /** Copies the file or folder at {@code uri} to {@code local}, which must not exist yet. */
