@@ -129,12 +129,17 @@ class KernelIrTest {
         assertTrue(cu.contains("        }\n        __syncthreads();\n        { // phase 1\n"), cu);
         assertTrue(cu.contains("        }\n        __syncthreads();\n    }\n    { // phase 2\n"), cu);
         assertEquals(2, cu.split("__syncthreads", -1).length - 1, cu);
+        compiles(dir.resolve("repeat_sum_f32.cu"), cu);
+    }
+
+    /** Where nvcc is installed, {@code cu} written at {@code src} compiles to PTX. */
+    static Nvcc.Compiled compiles(Path src, String cu) throws Exception {
         Optional<Nvcc> nvcc = Nvcc.find();
         assumeTrue(nvcc.isPresent(), "no nvcc on this machine: CUDA compile skipped");
-        Path src = dir.resolve("repeat_sum_f32.cu");
         Files.writeString(src, cu);
         Nvcc.Compiled c = nvcc.get().compile(src);
         assertTrue(c.ok(), c.messages());
+        return c;
     }
 
     @Test
@@ -173,12 +178,7 @@ class KernelIrTest {
         assertEquals(cu, CudaEmitter.emit(ir, ElemType.F32), "deterministic");
         assertTrue(cu.contains("extern \"C\" __global__ void vec_add_f32(const float* __restrict__ a, "
                 + "const float* __restrict__ b, float* __restrict__ c, idx_t n)"), cu);
-        Optional<Nvcc> nvcc = Nvcc.find();
-        assumeTrue(nvcc.isPresent(), "no nvcc on this machine: CUDA compile skipped");
-        Path src = dir.resolve("vec_add_f32.cu");
-        Files.writeString(src, cu);
-        Nvcc.Compiled c = nvcc.get().compile(src);
-        assertTrue(c.ok(), c.messages());
+        Nvcc.Compiled c = compiles(dir.resolve("vec_add_f32.cu"), cu);
         assertTrue(Files.readString(c.ptx()).contains(".entry vec_add_f32"));
     }
 }

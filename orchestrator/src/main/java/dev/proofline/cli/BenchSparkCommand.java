@@ -84,25 +84,13 @@ final class BenchSparkCommand implements Callable<Integer> {
      * Candidates per second over the whole batch, Lean's start included, and once started: from the first verdict Lean
      * gave to the last, which is what more candidates per batch approach.
      */
-    record Rate(double whole, double started) {
-        static Rate of(int n, long t0, Clock clock) {
-            synchronized (clock) {
-                return of(n, t0, clock.first, clock.last, clock.count);
-            }
-        }
-
-        private static Rate of(int n, long t0, long first, long last, int count) {
-            double whole = n / ((System.nanoTime() - t0) / 1e9);
-            double span = (last - first) / 1e9;
-            return new Rate(whole, count > 1 && span > 0 ? (count - 1) / span : whole);
-        }
-    }
+    record Rate(double whole, double started) {}
 
     /** When the first and the last verdict Lean gave came, and how many; invalid ones are judged while reading. */
     static final class Clock {
-        long first;
-        long last;
-        int count;
+        private long first;
+        private long last;
+        private int count;
 
         synchronized void tick(Verdict v) {
             if (v.verdict() == Verdict.Kind.invalid) {
@@ -112,6 +100,13 @@ final class BenchSparkCommand implements Callable<Integer> {
             if (count++ == 0) {
                 first = last;
             }
+        }
+
+        /** The rates of a batch of {@code n} candidates that started at {@code t0} and has just ended. */
+        synchronized Rate rate(int n, long t0) {
+            double whole = n / ((System.nanoTime() - t0) / 1e9);
+            double span = (last - first) / 1e9;
+            return new Rate(whole, count > 1 && span > 0 ? (count - 1) / span : whole);
         }
     }
 
@@ -123,7 +118,7 @@ final class BenchSparkCommand implements Callable<Integer> {
             n = new BatchCheck(set, new ProofChecker(pool, ProofChecker.STANDARD_AXIOMS), 2)
                     .run(candidates, out, t -> {}, clock::tick).size();
         }
-        return Rate.of(n, t0, clock);
+        return clock.rate(n, t0);
     }
 
     private Rate spark(ProblemSet set, Path candidates, Path out, int cores) throws Exception {
@@ -133,6 +128,6 @@ final class BenchSparkCommand implements Callable<Integer> {
         int n = SparkCheck.run(set, candidates, out, null, "local[" + cores + ",4]",
                 new SparkCheck.Settings(spec, cores, Duration.ofSeconds(60), ProofChecker.STANDARD_AXIOMS), t -> {},
                 clock::tick, null).verdicts().size();
-        return Rate.of(n, t0, clock);
+        return clock.rate(n, t0);
     }
 }
